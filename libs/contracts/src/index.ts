@@ -1,1 +1,11 @@
-export {};
+export * from './auth';
+export * from './country';
+export * from './error';
+export * from './health';
+export * from './locale';
+export * from './membership';
+export * from './organisation';
+export * from './pagination';
+export * from './roles';
+export * from './taxonomy';
+export * from './user';

@@ -1,1 +1,7 @@
-export {};
+export * from './ability';
+export * from './actor';
+export * from './define-ability';
+export * from './subject';
+export * from './to-filter';
+export { ForbiddenError, subject } from '@casl/ability';
+export { permittedFieldsOf } from '@casl/ability/extra';

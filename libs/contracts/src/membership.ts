@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { MembershipRole, MembershipStatus } from './roles';
+
+export const Membership = z
+  .object({
+    id: z.uuid(),
+    organisationId: z.uuid(),
+    organisationName: z.string(),
+    organisationStatus: z.enum(['pending', 'verified', 'rejected']),
+    userId: z.uuid(),
+    userName: z.string(),
+    /** Shown to the organisation's focal points and to admins only. */
+    userEmail: z.string().optional(),
+    role: MembershipRole,
+    status: MembershipStatus,
+    message: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+    decidedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'Membership' });
+export type Membership = z.infer<typeof Membership>;
+
+export const MembershipList = z.object({ items: z.array(Membership) }).meta({ id: 'MembershipList' });
+export type MembershipList = z.infer<typeof MembershipList>;
+
+export const JoinRequestInput = z
+  .object({
+    message: z
+      .string()
+      .trim()
+      .max(1000, 'The message must be at most 1000 characters')
+      .nullable()
+      .default(null),
+  })
+  .strict()
+  .meta({ id: 'JoinRequestInput' });
+export type JoinRequestInput = z.infer<typeof JoinRequestInput>;

@@ -1,0 +1,47 @@
+import type { MongoAbility, MongoQuery } from '@casl/ability';
+
+/** Actions: CRUD plus the domain verbs that routes and (later) workflow transitions declare. */
+export const actions = [
+  'manage',
+  'read',
+  'create',
+  'update',
+  'delete',
+  'verify',
+  'reject',
+  'join',
+  'approve',
+  'decline',
+  'act_for',
+  'grant_role',
+  'revoke_role',
+] as const;
+export type Action = (typeof actions)[number];
+
+/**
+ * Subjects and the shape CASL conditions see. Relations appear as ids (`organisation`, `user`),
+ * which is also how MikroORM filters compare them, so one rule serves checks and SQL.
+ */
+export interface SubjectShapes {
+  User: { id: string; roles: string[] };
+  Organisation: { id: string; status: string; kind: string; country: string | null };
+  Membership: { id: string; organisation: string; user: string; status: string; role: string };
+  Session: { user: string };
+  Taxonomy: Record<string, never>;
+  AuditEvent: Record<string, never>;
+  System: Record<string, never>;
+}
+export type SubjectType = keyof SubjectShapes;
+export const subjectTypes: SubjectType[] = [
+  'User',
+  'Organisation',
+  'Membership',
+  'Session',
+  'Taxonomy',
+  'AuditEvent',
+  'System',
+];
+
+type TaggedSubject = { [K in SubjectType]: SubjectShapes[K] & { __caslSubjectType__: K } }[SubjectType];
+export type Subject = SubjectType | TaggedSubject | 'all';
+export type AppAbility = MongoAbility<[Action, Subject], MongoQuery>;

@@ -1,0 +1,75 @@
+import type { AbilityBuilder } from '@casl/ability';
+import type { PlatformRole } from '@pathways/contracts';
+import type { AppAbility } from './ability';
+import type { Actor, ActorMembership } from './actor';
+
+type Builder = AbilityBuilder<AppAbility>;
+
+const orgIds = (memberships: readonly ActorMembership[], keep: (m: ActorMembership) => boolean) =>
+  memberships.filter(keep).map((m) => m.organisationId);
+
+/** What anyone may do, signed in or not. */
+export function publicRules({ can }: Builder): void {
+  can('read', 'Organisation', { status: 'verified' });
+  can('read', 'Taxonomy');
+}
+
+/**
+ * Rules per platform role. Every account is a partner; the other roles add to it.
+ * Business states (e.g. "only pending organisations can be verified") are checked by services and
+ * answer 409, so CASL here says who may, not when.
+ */
+export const roleRules: Record<PlatformRole, (actor: Actor, builder: Builder) => void> = {
+  partner(actor, { can }) {
+    const me = actor.id;
+    const belongsTo = orgIds(actor.memberships, (m) => m.status !== 'declined');
+    const activeIn = orgIds(actor.memberships, (m) => m.status === 'active');
+    const focalIn = orgIds(actor.memberships, (m) => m.status === 'active' && m.role === 'focal_point');
+    const verifiedMemberOf = orgIds(
+      actor.memberships,
+      (m) => m.status === 'active' && m.organisationStatus === 'verified',
+    );
+    const verifiedFocalIn = orgIds(
+      actor.memberships,
+      (m) => m.status === 'active' && m.role === 'focal_point' && m.organisationStatus === 'verified',
+    );
+
+    can('read', 'User', { id: me });
+    can('update', 'User', ['name', 'locale'], { id: me });
+    can(['read', 'delete'], 'Session', { user: me });
+
+    can('create', 'Organisation');
+    can('read', 'Organisation', { id: { $in: belongsTo } });
+    can('join', 'Organisation', { status: 'verified' });
+    // Identity fields can change only before verification, so a verified body cannot turn into another.
+    can('update', 'Organisation', ['name', 'kind', 'country', 'website'], {
+      id: { $in: focalIn },
+      status: 'pending',
+    });
+    can('update', 'Organisation', ['website'], { id: { $in: focalIn }, status: 'verified' });
+    // Only members of verified organisations act for them (propose pilots, submit practices).
+    can('act_for', 'Organisation', { id: { $in: verifiedMemberOf } });
+
+    can('read', 'Membership', { user: me });
+    can('read', 'Membership', ['id', 'organisation', 'user', 'userName', 'role', 'status', 'createdAt'], {
+      organisation: { $in: activeIn },
+      status: 'active',
+    });
+    can('read', 'Membership', { organisation: { $in: verifiedFocalIn } });
+    can(['approve', 'decline'], 'Membership', { organisation: { $in: verifiedFocalIn } });
+  },
+  reviewer() {
+    // Review assignments arrive with the peer-review workflow.
+  },
+  editor(_actor, { can }) {
+    can('read', 'Organisation');
+    can('read', 'User', ['id', 'name', 'roles']);
+  },
+  admin(_actor, { can }) {
+    can(['read', 'verify', 'reject', 'update'], 'Organisation');
+    can(['read', 'grant_role', 'revoke_role'], 'User');
+    can(['read', 'approve', 'decline'], 'Membership');
+    can('read', ['AuditEvent', 'System']);
+    can('manage', 'Taxonomy');
+  },
+};
