@@ -7,6 +7,9 @@ const lib = (name: string) => fileURLToPath(new URL(`./libs/${name}/src/index.ts
 export const workspaceAliases = {
   '@pathways/contracts': lib('contracts'),
   '@pathways/permissions': lib('permissions'),
+  '@pathways/persistence/testing': fileURLToPath(
+    new URL('./libs/persistence/src/testing/index.ts', import.meta.url),
+  ),
   '@pathways/persistence': lib('persistence'),
   '@pathways/queues': lib('queues'),
   '@pathways/workflow': lib('workflow'),

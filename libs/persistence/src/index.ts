@@ -1,1 +1,4 @@
-export {};
+export * from './entities';
+export { migrate } from './migrate';
+export { migrationsList } from './migrations';
+export { ormConfig, type OrmSettings } from './orm.config';

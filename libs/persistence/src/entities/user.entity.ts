@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { ArrayType, Entity, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import type { Locale, PlatformRole } from '@pathways/contracts';
+
+export type UserStatus = 'active' | 'disabled';
+
+// "user" is reserved in PostgreSQL.
+@Entity({ tableName: 'app_user' })
+export class User {
+  @PrimaryKey({ type: 'uuid' })
+  id: string & Opt = randomUUID();
+
+  /** Stored lower-cased (the contracts normalise it), so the unique index is case-insensitive. */
+  @Property({ type: 'text', unique: true })
+  email!: string;
+
+  @Property({ type: 'text' })
+  name!: string;
+
+  /** argon2id; never serialised. */
+  @Property({ type: 'text', hidden: true, lazy: true })
+  passwordHash!: string;
+
+  @Property({ type: 'text' })
+  locale: Locale & Opt = 'en';
+
+  @Property({ type: ArrayType, columnType: 'text[]' })
+  roles: PlatformRole[] & Opt = ['partner'];
+
+  @Property({ type: 'text' })
+  status: UserStatus & Opt = 'active';
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date & Opt = new Date();
+
+  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
+  updatedAt: Date & Opt = new Date();
+
+  @Property({ version: true, type: 'integer' })
+  version!: number & Opt;
+}

@@ -1,0 +1,32 @@
+import { defineConfig, type Options } from '@mikro-orm/postgresql';
+import { entities } from './entities';
+import { migrationsList } from './migrations';
+
+export interface OrmSettings {
+  databaseUrl: string;
+  /** Connections per process; the default suits one API or worker replica. */
+  poolMax?: number;
+  debug?: boolean;
+}
+
+export const ormConfig = ({ databaseUrl, poolMax = 10, debug = false }: OrmSettings): Options =>
+  defineConfig({
+    clientUrl: databaseUrl,
+    entities,
+    discovery: { requireEntitiesArray: true },
+    forceUtcTimezone: true,
+    pool: { min: 0, max: poolMax },
+    debug,
+    // Entities are listed explicitly and migrations are imported, so the same config works from
+    // TypeScript sources (tests) and compiled output (api, worker, cli).
+    migrations: {
+      migrationsList,
+      tableName: 'mikro_orm_migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      path: 'libs/persistence/src/migrations',
+      pathTs: 'libs/persistence/src/migrations',
+      emit: 'ts',
+    },
+  });
