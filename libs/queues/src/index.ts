@@ -1,1 +1,10 @@
-export {};
+export * from './heartbeat.job';
+export * from './job-payload.error';
+export * from './job.options';
+export * from './job.registry';
+export * from './queue.names';
+export * from './queue.producer';
+export * from './redis.connection';
+export * from './redis.prefix';
+export * from './worker-heartbeat';
+export * from './testing';

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { HeartbeatJob } from './heartbeat.job';
+import { JobPayloadError } from './job-payload.error';
+import { isRegisteredJob, parseJobPayload, registeredJobs } from './job.registry';
+import { QueueName, queueNames } from './queue.names';
+
+describe('job registry', () => {
+  it('lists every queue with at least one job', () => {
+    const jobs = registeredJobs();
+    expect(jobs).toContainEqual({ queue: 'heartbeat', name: 'beat' });
+    expect(new Set(jobs.map((j) => j.queue))).toEqual(new Set(queueNames));
+  });
+
+  it('knows registered jobs only', () => {
+    expect(isRegisteredJob('heartbeat', 'beat')).toBe(true);
+    expect(isRegisteredJob('heartbeat', 'toString')).toBe(false);
+    expect(isRegisteredJob('review', 'beat')).toBe(false);
+  });
+
+  it('returns the parsed payload', () => {
+    expect(parseJobPayload(QueueName.Heartbeat, HeartbeatJob.Beat, { source: 'api' })).toEqual({
+      source: 'api',
+    });
+  });
+
+  it.each([
+    [{ source: 42 }, 'source: Invalid input: expected string, received number'],
+    [{ source: 'API!' }, 'source: lowercase word'],
+    [{}, 'source: Invalid input'],
+    [{ source: 'api', extra: 1 }, '(payload): Unrecognized key: "extra"'],
+    [null, '(payload): Invalid input: expected object'],
+  ])('rejects %j naming the field', (data, message) => {
+    const run = () => parseJobPayload(QueueName.Heartbeat, HeartbeatJob.Beat, data);
+    expect(run).toThrow(JobPayloadError);
+    expect(run).toThrow(`Invalid payload for heartbeat/beat: ${message}`);
+  });
+
+  it('rejects a job name that is not registered', () => {
+    expect(() => parseJobPayload(QueueName.Heartbeat, 'nope' as 'beat', {})).toThrow(
+      'Invalid payload for heartbeat/nope: (payload): no such job in the registry',
+    );
+  });
+});

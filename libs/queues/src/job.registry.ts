@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+import { HeartbeatJob, HeartbeatPayload } from './heartbeat.job';
+import { JobPayloadError } from './job-payload.error';
+import { QueueName } from './queue.names';
+
+/** Every job the system knows: queue → job name → payload schema. */
+export const jobRegistry = {
+  [QueueName.Heartbeat]: {
+    [HeartbeatJob.Beat]: HeartbeatPayload,
+  },
+} as const satisfies Record<QueueName, Record<string, z.ZodType>>;
+
+export type JobRegistry = Record<string, Record<string, z.ZodType>>;
+export type JobName<Q extends QueueName> = keyof (typeof jobRegistry)[Q] & string;
+export type JobPayload<Q extends QueueName, N extends JobName<Q>> = z.output<(typeof jobRegistry)[Q][N]>;
+export type JobPayloadInput<Q extends QueueName, N extends JobName<Q>> = z.input<(typeof jobRegistry)[Q][N]>;
+
+export interface RegisteredJob {
+  queue: string;
+  name: string;
+}
+
+export function registeredJobs(registry: JobRegistry = jobRegistry): RegisteredJob[] {
+  return Object.entries(registry).flatMap(([queue, jobs]) =>
+    Object.keys(jobs).map((name) => ({ queue, name })),
+  );
+}
+
+export function isRegisteredJob(queue: string, name: string, registry: JobRegistry = jobRegistry): boolean {
+  return Object.hasOwn(registry, queue) && Object.hasOwn(registry[queue], name);
+}
+
+/** Parses job data against its schema; throws {@link JobPayloadError} naming the bad fields. */
+export function parseJobPayload<Q extends QueueName, N extends JobName<Q>>(
+  queue: Q,
+  name: N,
+  data: unknown,
+): JobPayload<Q, N> {
+  if (!isRegisteredJob(queue, name)) {
+    throw new JobPayloadError(queue, name, [
+      { code: 'custom', path: [], message: 'no such job in the registry', input: data },
+    ]);
+  }
+  const schema = (jobRegistry as JobRegistry)[queue][name];
+  const result = schema.safeParse(data);
+  if (!result.success) throw new JobPayloadError(queue, name, result.error.issues);
+  return result.data as JobPayload<Q, N>;
+}
