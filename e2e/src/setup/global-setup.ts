@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+// The e2e harness boots the tooling project's stack; specs themselves only use libs.
+// eslint-disable-next-line @nx/enforce-module-boundaries -- test harness, not app code
+import {
+  deleteKeys,
+  dropDatabase,
+  freePort,
+  type LogSink,
+  obtainServices,
+  readConfig,
+  startStack,
+  workspaceRoot,
+} from '@pathways/local-stack';
+import type { TestProject } from 'vitest/node' with { 'resolution-mode': 'import' };
+import { startSmtpCapture } from './smtp';
+import './context';
+
+/**
+ * Starts the built stack for the e2e specs: a fresh database `pathways_e2e_<random>` (on
+ * DATABASE_URL's server, else found or started like `npm start`), its own Redis key prefix, free
+ * ports, an SMTP capture; migrate + seed; api, worker and web. Everything is stopped and dropped after.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const root = workspaceRoot(process.cwd());
+  const run = `pathways_e2e_${randomBytes(4).toString('hex')}`;
+  const runDir = join(root, '.data', 'e2e', run);
+  const logFile = join(runDir, 'stack.log');
+  await mkdir(runDir, { recursive: true });
+  const logLines: string[] = [];
+  const log: LogSink = (source, line) => logLines.push(`[${source}] ${line}`);
+  const flush = () => writeFile(logFile, `${logLines.join('\n')}\n`);
+
+  const config = readConfig({ PATHWAYS_DATA_DIR: join('.data', 'e2e', 'services'), ...process.env }, root);
+  const services = await obtainServices({ config, database: run, log });
+  const smtp = await startSmtpCapture(join(runDir, 'mail'));
+  const [apiPort, webPort] = [await freePort(), await freePort()];
+  let stack: Awaited<ReturnType<typeof startStack>> | undefined;
+
+  const teardown = async () => {
+    await stack?.stop();
+    await smtp.close();
+    await dropDatabase(services.postgres.url).catch(() => undefined);
+    await deleteKeys(services.redis.url, run).catch(() => undefined);
+    await services.stop();
+    await flush();
+  };
+
+  try {
+    stack = await startStack({
+      config: {
+        ...config,
+        apiPort,
+        webPort,
+        redisPrefix: run,
+        postgres: { kind: 'url', url: services.postgres.url },
+        redis: { kind: 'url', url: services.redis.url },
+      },
+      extraEnv: { SMTP_URL: smtp.url },
+      log,
+      onUnexpectedExit: (info) =>
+        log('e2e', `${info.name} exited unexpectedly (code ${info.code}, signal ${info.signal})`),
+    });
+  } catch (error) {
+    await teardown();
+    const tail = (await readFile(logFile, 'utf8')).trim().split('\n').slice(-40).join('\n');
+    throw new Error(
+      `the e2e stack did not start: ${error instanceof Error ? error.message : String(error)}\n${tail}`,
+      { cause: error },
+    );
+  }
+
+  project.provide('baseUrl', stack.webUrl);
+  project.provide('apiUrl', stack.apiUrl);
+  project.provide('mailDir', join(runDir, 'mail'));
+  project.provide('logins', stack.logins);
+  process.env['E2E_BASE_URL'] = stack.webUrl;
+  process.stdout.write(`e2e stack: ${stack.webUrl} (api ${stack.apiUrl}), logs in ${logFile}\n`);
+
+  return async () => {
+    await teardown();
+    // Keep the logs of a run for reading afterwards; the database and keys are gone.
+    await rm(join(runDir, 'mail'), { recursive: true, force: true });
+  };
+}
