@@ -4,6 +4,7 @@ export * from './job.options';
 export * from './job.registry';
 export * from './queue.names';
 export * from './queue.producer';
+export * from './redis.check';
 export * from './redis.connection';
 export * from './redis.prefix';
 export * from './worker-heartbeat';

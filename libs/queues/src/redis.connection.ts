@@ -1,4 +1,3 @@
-import type { RedisOptions } from 'ioredis';
 import { z } from 'zod';
 
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
@@ -13,8 +12,25 @@ export const RedisUrl = z
  */
 export type RedisRole = 'worker' | 'client';
 
-/** ioredis options (also accepted by BullMQ's `connection`) from a redis:// or rediss:// URL. */
-export function redisConnectionOptions(url: string, role: RedisRole = 'client'): RedisOptions {
+/** The subset of ioredis options we set: accepted both by `new Redis()` and BullMQ's `connection`. */
+export interface RedisConnectionOptions {
+  host: string;
+  port: number;
+  username?: string;
+  password?: string;
+  db?: number;
+  tls?: Record<string, never>;
+  maxRetriesPerRequest: number | null;
+  /** Shown by CLIENT LIST, so an operator can tell the api's connections from the worker's. */
+  connectionName?: string;
+}
+
+/** Connection options from a redis:// or rediss:// URL. */
+export function redisConnectionOptions(
+  url: string,
+  role: RedisRole = 'client',
+  connectionName?: string,
+): RedisConnectionOptions {
   const u = new URL(RedisUrl.parse(url));
   const db = u.pathname.replace('/', '');
   return {
@@ -25,5 +41,6 @@ export function redisConnectionOptions(url: string, role: RedisRole = 'client'):
     ...(db ? { db: Number(db) } : {}),
     ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
     maxRetriesPerRequest: role === 'worker' ? null : 2,
+    ...(connectionName ? { connectionName } : {}),
   };
 }

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { parseWorkerConfig, WorkerConfigError } from './worker.config';
+
+describe('parseWorkerConfig', () => {
+  it('applies defaults to an empty environment', () => {
+    const config = parseWorkerConfig({});
+    expect(config).toMatchObject({
+      redisUrl: 'redis://127.0.0.1:6379',
+      redisPrefix: 'pathways',
+      logLevel: 'info',
+      heartbeatIntervalMs: 30_000,
+    });
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.workerId).toMatch(/:\d+$/);
+  });
+
+  it('reads every variable, treating empty ones as unset', () => {
+    const config = parseWorkerConfig({
+      REDIS_URL: 'rediss://cache:6380/1',
+      REDIS_PREFIX: '{pathways}',
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/pathways',
+      LOG_LEVEL: 'debug',
+      HEARTBEAT_INTERVAL_MS: '5000',
+      WORKER_ID: 'w-1',
+      SHUTDOWN_TIMEOUT_MS: '',
+    });
+    expect(config).toMatchObject({
+      redisUrl: 'rediss://cache:6380/1',
+      redisPrefix: '{pathways}',
+      databaseUrl: 'postgres://postgres@127.0.0.1:5432/pathways',
+      logLevel: 'debug',
+      heartbeatIntervalMs: 5_000,
+      shutdownTimeoutMs: 25_000,
+      workerId: 'w-1',
+    });
+  });
+
+  it.each([
+    ['REDIS_URL', 'http://127.0.0.1:6379'],
+    ['REDIS_PREFIX', 'a:b'],
+    ['DATABASE_URL', 'mysql://x'],
+    ['LOG_LEVEL', 'loud'],
+    ['HEARTBEAT_INTERVAL_MS', 'often'],
+    ['HEARTBEAT_INTERVAL_MS', '10'],
+  ])('names %s when it is %j', (name, value) => {
+    const run = () => parseWorkerConfig({ [name]: value });
+    expect(run).toThrow(WorkerConfigError);
+    expect(run).toThrow(new RegExp(`^Invalid environment: ${name}: `));
+  });
+
+  it('names every bad variable at once', () => {
+    expect(() => parseWorkerConfig({ LOG_LEVEL: 'loud', REDIS_PREFIX: 'a b' })).toThrow(
+      /REDIS_PREFIX: .*; LOG_LEVEL: /,
+    );
+  });
+});

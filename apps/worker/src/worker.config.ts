@@ -1,0 +1,59 @@
+import { hostname } from 'node:os';
+import { DEFAULT_REDIS_PREFIX, DEFAULT_REDIS_URL, RedisPrefix, RedisUrl } from '@pathways/queues';
+import { z } from 'zod';
+
+export const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+const WorkerEnv = z.object({
+  REDIS_URL: RedisUrl.default(DEFAULT_REDIS_URL),
+  REDIS_PREFIX: RedisPrefix.default(DEFAULT_REDIS_PREFIX),
+  // Not used yet; validated now so a typo shows up before the outbox relay needs it.
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
+  LOG_LEVEL: LogLevel.default('info'),
+  HEARTBEAT_INTERVAL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
+  /** How long boot waits for Redis to answer before exiting 1. */
+  REDIS_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /** How long SIGTERM waits for running jobs before giving up and exiting 1. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(25_000),
+  /** Shown in logs and next to the heartbeat; defaults to host:pid, unique per process. */
+  WORKER_ID: z.string().min(1).max(128).optional(),
+});
+
+export interface WorkerConfig {
+  redisUrl: string;
+  redisPrefix: string;
+  databaseUrl?: string;
+  logLevel: z.infer<typeof LogLevel>;
+  heartbeatIntervalMs: number;
+  redisWaitMs: number;
+  shutdownTimeoutMs: number;
+  workerId: string;
+}
+
+export const WORKER_CONFIG = Symbol('WORKER_CONFIG');
+
+export class WorkerConfigError extends Error {
+  override readonly name = 'WorkerConfigError';
+}
+
+/** Reads the environment once at boot; every bad variable is named in the error. */
+export function parseWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
+  // An empty variable (`REDIS_URL=` in a compose file) means "not set", not "set to nothing".
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = WorkerEnv.safeParse(present);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new WorkerConfigError(`Invalid environment: ${problems}`);
+  }
+  const e = result.data;
+  return {
+    redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
+    logLevel: e.LOG_LEVEL,
+    heartbeatIntervalMs: e.HEARTBEAT_INTERVAL_MS,
+    redisWaitMs: e.REDIS_WAIT_MS,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    workerId: e.WORKER_ID ?? `${hostname()}:${process.pid}`,
+  };
+}

@@ -1,0 +1,75 @@
+import { BullModule } from '@nestjs/bullmq';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import {
+  defaultJobOptions,
+  jobRegistry,
+  type JobRegistry,
+  queueNames,
+  redisConnectionOptions,
+} from '@pathways/queues';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
+import { HeartbeatProcessor } from './heartbeat.processor';
+import { HeartbeatScheduler } from './heartbeat.scheduler';
+import { HeartbeatService } from './heartbeat.service';
+import { JOB_REGISTRY, JobHandlerCheck } from './job-handlers.check';
+import { WORKER_CONFIG, type WorkerConfig } from './worker.config';
+import { WorkerRedis } from './worker.redis';
+import { WorkerStartup } from './worker.startup';
+
+@Global()
+@Module({})
+class WorkerConfigModule {
+  static forRoot(config: WorkerConfig, registry: JobRegistry): DynamicModule {
+    return {
+      module: WorkerConfigModule,
+      providers: [
+        { provide: WORKER_CONFIG, useValue: config },
+        { provide: JOB_REGISTRY, useValue: registry },
+      ],
+      exports: [WORKER_CONFIG, JOB_REGISTRY],
+    };
+  }
+}
+
+export interface WorkerModuleOptions {
+  logger: Logger;
+  /** Tests pass a different registry to see the boot check fail. */
+  registry?: JobRegistry;
+}
+
+@Module({})
+export class WorkerModule {
+  static forRoot(
+    config: WorkerConfig,
+    { logger, registry = jobRegistry }: WorkerModuleOptions,
+  ): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        WorkerConfigModule.forRoot(config, registry),
+        LoggerModule.forRoot({ pinoHttp: { logger } }),
+        DiscoveryModule,
+        BullModule.forRootAsync({
+          inject: [WORKER_CONFIG],
+          useFactory: (c: WorkerConfig) => ({
+            connection: redisConnectionOptions(c.redisUrl, 'worker', 'pathways-worker-bullmq'),
+            prefix: c.redisPrefix,
+            defaultJobOptions,
+          }),
+          extraOptions: { manualRegistration: true },
+        }),
+        BullModule.registerQueue(...queueNames.map((name) => ({ name }))),
+      ],
+      providers: [
+        WorkerRedis,
+        JobHandlerCheck,
+        WorkerStartup,
+        HeartbeatService,
+        HeartbeatProcessor,
+        HeartbeatScheduler,
+      ],
+    };
+  }
+}

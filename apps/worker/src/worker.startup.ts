@@ -1,0 +1,54 @@
+import { BullRegistrar, getQueueToken } from '@nestjs/bullmq';
+import {
+  type BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { queueNames } from '@pathways/queues';
+import type { Queue } from 'bullmq';
+import { HeartbeatScheduler } from './heartbeat.scheduler';
+import type { JobHandlerHost } from './job-handler.host';
+import { JobHandlerCheck } from './job-handlers.check';
+
+/** WorkerHost's getter throws until the worker is registered, e.g. when the handler check failed. */
+function startedWorker(host: JobHandlerHost) {
+  try {
+    return host.worker;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * BullMQ workers are registered by hand (`manualRegistration`) so that nothing consumes a job
+ * before the handler check has passed.
+ */
+@Injectable()
+export class WorkerStartup implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly log = new Logger(WorkerStartup.name);
+
+  constructor(
+    private readonly moduleRef: ModuleRef,
+    private readonly check: JobHandlerCheck,
+    private readonly registrar: BullRegistrar,
+    private readonly heartbeat: HeartbeatScheduler,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.check.assertEveryJobHandled();
+    for (const name of queueNames) {
+      const queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+      queue.on('error', (err) => this.log.warn({ reason: err.message }, `queue ${name} error`));
+    }
+    this.registrar.register();
+    await Promise.all(this.check.hosts().map((h) => h.worker.waitUntilReady()));
+    await this.heartbeat.schedule();
+  }
+
+  // Before any onApplicationShutdown: running jobs finish while their Redis client is still open.
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all(this.check.hosts().map((h) => startedWorker(h)?.close()));
+  }
+}
