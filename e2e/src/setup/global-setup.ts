@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 // The e2e harness boots the tooling project's stack; specs themselves only use libs.
 // eslint-disable-next-line @nx/enforce-module-boundaries -- test harness, not app code
@@ -28,9 +29,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const runDir = join(root, '.data', 'e2e', run);
   const logFile = join(runDir, 'stack.log');
   await mkdir(runDir, { recursive: true });
-  const logLines: string[] = [];
-  const log: LogSink = (source, line) => logLines.push(`[${source}] ${line}`);
-  const flush = () => writeFile(logFile, `${logLines.join('\n')}\n`);
+  // The apps' logs go to a file (the console is the specs'); the last lines also stay at hand for errors.
+  const logStream = createWriteStream(logFile, { flags: 'a' });
+  const recent: string[] = [];
+  const log: LogSink = (source, line) => {
+    logStream.write(`[${source}] ${line}\n`);
+    recent.push(`[${source}] ${line}`);
+    if (recent.length > 40) recent.shift();
+  };
 
   const config = readConfig({ PATHWAYS_DATA_DIR: join('.data', 'e2e', 'services'), ...process.env }, root);
   const services = await obtainServices({ config, database: run, log });
@@ -44,7 +50,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await dropDatabase(services.postgres.url).catch(() => undefined);
     await deleteKeys(services.redis.url, run).catch(() => undefined);
     await services.stop();
-    await flush();
+    await new Promise((resolve) => logStream.end(resolve));
   };
 
   try {
@@ -64,9 +70,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     });
   } catch (error) {
     await teardown();
-    const tail = (await readFile(logFile, 'utf8')).trim().split('\n').slice(-40).join('\n');
     throw new Error(
-      `the e2e stack did not start: ${error instanceof Error ? error.message : String(error)}\n${tail}`,
+      `the e2e stack did not start: ${error instanceof Error ? error.message : String(error)}\n${recent.join('\n')}`,
       { cause: error },
     );
   }

@@ -26,7 +26,8 @@ function banner(info: StackInfo, config: StackConfig): string {
     `  PostgreSQL  ${redact(info.databaseUrl)}  (${ORIGIN_LABEL[info.postgres]})`,
     `  Redis       ${info.redisUrl}  (${ORIGIN_LABEL[info.redis]}, key prefix "${config.redisPrefix}")`,
   ];
-  if (info.logins.length > 0) lines.push('', 'Demo logins:', ...info.logins.map((line) => `  ${line}`));
+  if (info.logins.length > 0)
+    lines.push('', 'Demo logins:', ...info.logins.map((line) => `  ${line.trim()}`));
   lines.push('', 'Press Ctrl-C to stop.', '');
   return lines.join('\n');
 }
