@@ -1,0 +1,93 @@
+import { ApiError } from '@pathways/contracts';
+import type { z } from 'zod';
+import { getLocale } from '$lib/paraglide/runtime';
+import { ApiFailure, unreachable } from './api-failure';
+import { apiUrl } from './config';
+
+type Query = Record<string, string | number | boolean | null | undefined>;
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+export interface ApiClient {
+  get<S extends z.ZodType>(path: string, schema: S, query?: Query): Promise<z.infer<S>>;
+  post<S extends z.ZodType>(path: string, schema: S, body?: unknown): Promise<z.infer<S>>;
+  patch<S extends z.ZodType>(path: string, schema: S, body?: unknown): Promise<z.infer<S>>;
+  delete<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>>;
+  /** For answers without a body (204). */
+  send(method: Method, path: string, body?: unknown): Promise<void>;
+}
+
+const urlFor = (path: string, query?: Query): URL => {
+  const url = new URL(apiUrl() + path);
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, String(value));
+  }
+  return url;
+};
+
+const failureFrom = async (response: Response): Promise<ApiFailure> => {
+  const json: unknown = await response.json().catch(() => null);
+  const parsed = ApiError.safeParse(json);
+  const retryAfter = Number(response.headers.get('retry-after'));
+  const body: ApiError = parsed.success
+    ? parsed.data
+    : {
+        statusCode: response.status,
+        code: response.status >= 500 ? 'INTERNAL' : 'BAD_REQUEST',
+        message: response.statusText || 'Unexpected answer from the API',
+        requestId: response.headers.get('x-request-id') ?? '',
+      };
+  return new ApiFailure(
+    response.status,
+    body,
+    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+  );
+};
+
+/**
+ * The one way the web talks to the API: JSON in and out, the caller's bearer token, and answers
+ * checked against the shared contracts so a drift shows up here rather than as a broken page.
+ */
+export function createApi(fetchFn: typeof fetch, token: string | null): ApiClient {
+  async function call(method: Method, path: string, body?: unknown, query?: Query): Promise<Response> {
+    const headers: Record<string, string> = { accept: 'application/json', 'accept-language': getLocale() };
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await fetchFn(urlFor(path, query), {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (cause) {
+      throw unreachable(cause);
+    }
+    if (!response.ok) throw await failureFrom(response);
+    return response;
+  }
+
+  async function parse<S extends z.ZodType>(
+    response: Response,
+    schema: S,
+    path: string,
+  ): Promise<z.infer<S>> {
+    const result = schema.safeParse(await response.json());
+    if (result.success) return result.data;
+    throw new ApiFailure(502, {
+      statusCode: 502,
+      code: 'INTERNAL',
+      message: `Unexpected answer from ${path}: ${result.error.message}`,
+      requestId: response.headers.get('x-request-id') ?? '',
+    });
+  }
+
+  return {
+    get: async (path, schema, query) => parse(await call('GET', path, undefined, query), schema, path),
+    post: async (path, schema, body) => parse(await call('POST', path, body ?? {}), schema, path),
+    patch: async (path, schema, body) => parse(await call('PATCH', path, body ?? {}), schema, path),
+    delete: async (path, schema) => parse(await call('DELETE', path), schema, path),
+    send: async (method, path, body) => {
+      await call(method, path, body ?? (method === 'GET' || method === 'DELETE' ? undefined : {}));
+    },
+  };
+}
