@@ -77,3 +77,14 @@ describe('Supervisor', () => {
     expect(() => supervisor.start(nodeChild('late', ''))).toThrow('the stack is stopping');
   });
 });
+
+describe('ManagedProcess.survives', () => {
+  it('passes for a child that stays up and fails for one that exits', async () => {
+    const supervisor = new Supervisor(collect().log, () => undefined);
+    const steady = supervisor.start(nodeChild('steady', 'setInterval(() => {}, 1000)'));
+    const quitter = supervisor.start(nodeChild('quitter', 'process.exit(4)'));
+    await expect(steady.survives(300)).resolves.toBeUndefined();
+    await expect(quitter.survives(300)).rejects.toThrow('quitter exited with code 4 during start-up');
+    await supervisor.stopAll();
+  });
+});

@@ -106,6 +106,15 @@ export class ManagedProcess {
     });
   }
 
+  /** Resolves when the process is still running after `ms`; rejects if it exits before. */
+  async survives(ms: number): Promise<void> {
+    const outcome = await Promise.race([
+      this.exited,
+      new Promise<'running'>((resolve) => setTimeout(() => resolve('running'), ms)),
+    ]);
+    if (outcome !== 'running') throw new Error(`${describeExit(outcome)} during start-up`);
+  }
+
   /** The stop signal (SIGTERM) to the whole group, then SIGKILL when it has not exited after `graceMs`. */
   async stop(graceMs: number): Promise<ExitInfo> {
     this.stopping = true;

@@ -41,6 +41,8 @@ export class StackStoppedError extends Error {
   }
 }
 
+const verboseEnough = (level: string | undefined) => !level || ['trace', 'debug', 'info'].includes(level);
+
 /** Seed output lines that are not structured (JSON) logs: the demo logins block. */
 export const loginLines = (lines: string[]) =>
   lines.filter((line) => line.trim() !== '' && !line.trimStart().startsWith('{'));
@@ -123,7 +125,8 @@ export class LocalStack {
     const web = supervisor.start(webSpec(apps));
     await Promise.all([
       waitForHttp(`${apiUrl(apps)}/health/ready`, api, timeout),
-      worker.waitForLine(/worker ready/i, timeout),
+      // "worker ready" is an info line: with a quieter LOG_LEVEL, staying up is the only sign.
+      verboseEnough(config.logLevel) ? worker.waitForLine(/worker ready/i, timeout) : worker.survives(5_000),
       waitForHttp(`${webUrl(apps)}/`, web, timeout),
     ]);
     this.checkpoint();

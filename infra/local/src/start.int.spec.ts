@@ -59,7 +59,6 @@ const baseEnv = (dataDir: string, apiPort: number, webPort: number): NodeJS.Proc
   PATHWAYS_DATA_DIR: dataDir,
   API_PORT: String(apiPort),
   WEB_PORT: String(webPort),
-  LOG_LEVEL: 'warn',
 });
 
 describe('npm start with nothing configured (embedded PostgreSQL and Redis)', () => {
