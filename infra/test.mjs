@@ -71,8 +71,17 @@ const steps = [
       return run(bin('vitest'), ['run', '--config', 'vitest.int.config.mts'], serviceEnv);
     },
   ],
-  ['e2e', () => run(bin('vitest'), ['run', '--config', 'e2e/vitest.config.mts'], serviceEnv)],
+  ['e2e', () => run(bin('vitest'), ['run', '--config', 'e2e/vitest.config.mts'], serviceEnv ?? baseEnv)],
 ];
+
+// `npm test -- --from <step>` resumes at a step (the earlier ones are reported as skipped).
+const fromIndex = process.argv.indexOf('--from');
+const from = fromIndex === -1 ? steps[0][0] : process.argv[fromIndex + 1];
+const firstStep = steps.findIndex(([name]) => name === from);
+if (firstStep === -1) {
+  process.stderr.write(`--from takes one of: ${steps.map(([name]) => name).join(', ')}\n`);
+  process.exit(2);
+}
 
 const results = [];
 async function finish(code) {
@@ -102,7 +111,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-for (const [name, step] of steps) {
+for (const [name, step] of steps.slice(firstStep)) {
   say(`${name}…`);
   const started = Date.now();
   let ok;
