@@ -25,6 +25,18 @@ describe('Supervisor', () => {
     expect(lines.sort()).toEqual(['seed: a', 'seed: b']);
   });
 
+  it('returns every line of a one-shot command, up to the last one', async () => {
+    const supervisor = new Supervisor(
+      () => undefined,
+      () => undefined,
+    );
+    const output = await supervisor.run(
+      nodeChild('seed', 'for (let i = 0; i < 5000; i++) console.log(`line ${i}`)'),
+    );
+    expect(output).toHaveLength(5000);
+    expect(output.at(-1)).toBe('line 4999');
+  });
+
   it('fails a one-shot command that exits non-zero', async () => {
     const supervisor = new Supervisor(collect().log, () => undefined);
     await expect(supervisor.run(nodeChild('migrate', 'process.exit(3)'))).rejects.toThrow(

@@ -33,6 +33,8 @@ export const describeExit = ({ name, code, signal }: ExitInfo) =>
  */
 export class ManagedProcess {
   readonly exited: Promise<ExitInfo>;
+  /** Settles once the output pipes are closed too, i.e. every output line has been seen. */
+  readonly drained: Promise<void>;
   private readonly child: ChildProcess;
   private readonly lineWatchers = new Set<(line: string) => void>();
   private done = false;
@@ -51,7 +53,14 @@ export class ManagedProcess {
     });
     const file = spec.logFile ? createWriteStream(spec.logFile, { flags: 'a' }) : undefined;
     file?.on('error', () => undefined);
-    this.child.once('close', () => file?.end());
+    this.drained = new Promise((resolve) => {
+      const settle = () => {
+        file?.end();
+        resolve();
+      };
+      this.child.once('close', settle);
+      this.child.once('error', settle);
+    });
     const relay = (stream: NodeJS.ReadableStream) =>
       createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {
         if (file) file.write(`${line}\n`);
@@ -123,9 +132,13 @@ export class ManagedProcess {
     const timer = setTimeout(() => this.signal('SIGKILL'), graceMs);
     const info = await this.exited;
     clearTimeout(timer);
-    // The leader may exit before stragglers in its group: make sure none survive it.
-    this.signal('SIGKILL');
+    this.reap();
     return info;
+  }
+
+  /** Kills what is left of the group: the leader may exit before its own children. */
+  reap(): void {
+    this.signal('SIGKILL');
   }
 
   private signal(signal: NodeJS.Signals): void {
@@ -169,6 +182,10 @@ export class Supervisor {
     const lines: string[] = [];
     proc.onLine((line) => lines.push(line));
     const info = await proc.exited;
+    // 'exit' can come before the last output lines (the seed's logins): read to the end of the pipes.
+    // Anything it left behind in its group would hold the pipes open.
+    proc.reap();
+    await proc.drained;
     if (this.closed) throw new Error(`${spec.name} was interrupted`);
     if (info.code !== 0)
       throw new Error(`${describeExit(info)}; its output is above, prefixed [${spec.name}]`);
