@@ -13,8 +13,7 @@ export const Password = z
 
 export const RegisterInput = z
   .object({ email: Email, name: PersonName, password: Password, locale: Locale.optional() })
-  .strict()
-  .meta({ id: 'RegisterInput' });
+  .strict();
 export type RegisterInput = z.infer<typeof RegisterInput>;
 
 export const LoginInput = z
@@ -25,22 +24,17 @@ export const LoginInput = z
       .min(1, 'Enter your password')
       .max(256, 'The password must be at most 256 characters'),
   })
-  .strict()
-  .meta({ id: 'LoginInput' });
+  .strict();
 export type LoginInput = z.infer<typeof LoginInput>;
 
 /** A session: the bearer token is shown once, and only its hash is stored. */
-export const SessionGrant = z
-  .object({ token: z.string(), expiresAt: z.iso.datetime(), user: User })
-  .meta({ id: 'SessionGrant' });
+export const SessionGrant = z.object({ token: z.string(), expiresAt: z.iso.datetime(), user: User });
 export type SessionGrant = z.infer<typeof SessionGrant>;
 
 /** Who the caller is, what they belong to, and their CASL rules packed for the browser. */
-export const Me = z
-  .object({
-    user: User,
-    memberships: z.array(Membership),
-    rules: z.array(z.array(z.unknown())),
-  })
-  .meta({ id: 'Me' });
+export const Me = z.object({
+  user: User,
+  memberships: z.array(Membership),
+  rules: z.array(z.array(z.unknown())),
+});
 export type Me = z.infer<typeof Me>;

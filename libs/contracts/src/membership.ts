@@ -1,26 +1,24 @@
 import { z } from 'zod';
 import { MembershipRole, MembershipStatus } from './roles';
 
-export const Membership = z
-  .object({
-    id: z.uuid(),
-    organisationId: z.uuid(),
-    organisationName: z.string(),
-    organisationStatus: z.enum(['pending', 'verified', 'rejected']),
-    userId: z.uuid(),
-    userName: z.string(),
-    /** Shown to the organisation's focal points and to admins only. */
-    userEmail: z.string().optional(),
-    role: MembershipRole,
-    status: MembershipStatus,
-    message: z.string().nullable(),
-    createdAt: z.iso.datetime(),
-    decidedAt: z.iso.datetime().nullable(),
-  })
-  .meta({ id: 'Membership' });
+export const Membership = z.object({
+  id: z.uuid(),
+  organisationId: z.uuid(),
+  organisationName: z.string(),
+  organisationStatus: z.enum(['pending', 'verified', 'rejected']),
+  userId: z.uuid(),
+  userName: z.string(),
+  /** Shown to the organisation's focal points and to admins only. */
+  userEmail: z.string().optional(),
+  role: MembershipRole,
+  status: MembershipStatus,
+  message: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  decidedAt: z.iso.datetime().nullable(),
+});
 export type Membership = z.infer<typeof Membership>;
 
-export const MembershipList = z.object({ items: z.array(Membership) }).meta({ id: 'MembershipList' });
+export const MembershipList = z.object({ items: z.array(Membership) });
 export type MembershipList = z.infer<typeof MembershipList>;
 
 export const JoinRequestInput = z
@@ -32,6 +30,5 @@ export const JoinRequestInput = z
       .nullable()
       .default(null),
   })
-  .strict()
-  .meta({ id: 'JoinRequestInput' });
+  .strict();
 export type JoinRequestInput = z.infer<typeof JoinRequestInput>;

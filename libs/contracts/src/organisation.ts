@@ -27,8 +27,7 @@ export const CreateOrganisationInput = z
     country: CountryCode.nullable().default(null),
     website: Website.nullable().default(null),
   })
-  .strict()
-  .meta({ id: 'CreateOrganisationInput' });
+  .strict();
 export type CreateOrganisationInput = z.infer<typeof CreateOrganisationInput>;
 
 export const UpdateOrganisationInput = z
@@ -40,14 +39,12 @@ export const UpdateOrganisationInput = z
     /** The version the editor started from; a concurrent change answers 409. */
     version: z.number({ error: 'version is required' }).int().min(1),
   })
-  .strict()
-  .meta({ id: 'UpdateOrganisationInput' });
+  .strict();
 export type UpdateOrganisationInput = z.infer<typeof UpdateOrganisationInput>;
 
 export const VerifyOrganisationInput = z
   .object({ version: z.number({ error: 'version is required' }).int().min(1) })
-  .strict()
-  .meta({ id: 'VerifyOrganisationInput' });
+  .strict();
 export type VerifyOrganisationInput = z.infer<typeof VerifyOrganisationInput>;
 
 export const RejectOrganisationInput = z
@@ -59,25 +56,22 @@ export const RejectOrganisationInput = z
       .max(2000, 'The reason must be at most 2000 characters'),
     version: z.number({ error: 'version is required' }).int().min(1),
   })
-  .strict()
-  .meta({ id: 'RejectOrganisationInput' });
+  .strict();
 export type RejectOrganisationInput = z.infer<typeof RejectOrganisationInput>;
 
-export const Organisation = z
-  .object({
-    id: z.uuid(),
-    name: z.string(),
-    kind: OrganisationKind,
-    country: z.string().nullable(),
-    website: z.string().nullable(),
-    status: OrganisationStatus,
-    /** Shown to the organisation's members and to admins only. */
-    rejectionReason: z.string().nullable().optional(),
-    createdAt: z.iso.datetime(),
-    verifiedAt: z.iso.datetime().nullable(),
-    version: z.number().int(),
-  })
-  .meta({ id: 'Organisation' });
+export const Organisation = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  kind: OrganisationKind,
+  country: z.string().nullable(),
+  website: z.string().nullable(),
+  status: OrganisationStatus,
+  /** Shown to the organisation's members and to admins only. */
+  rejectionReason: z.string().nullable().optional(),
+  createdAt: z.iso.datetime(),
+  verifiedAt: z.iso.datetime().nullable(),
+  version: z.number().int(),
+});
 export type Organisation = z.infer<typeof Organisation>;
 
 export const OrganisationListQuery = PageQuery.extend({
@@ -92,12 +86,10 @@ export const OrganisationListQuery = PageQuery.extend({
 });
 export type OrganisationListQuery = z.infer<typeof OrganisationListQuery>;
 
-export const OrganisationPage = z
-  .object({
-    items: z.array(Organisation),
-    total: z.number().int(),
-    page: z.number().int(),
-    pageSize: z.number().int(),
-  })
-  .meta({ id: 'OrganisationPage' });
+export const OrganisationPage = z.object({
+  items: z.array(Organisation),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 export type OrganisationPage = z.infer<typeof OrganisationPage>;

@@ -28,17 +28,15 @@ export const vocabularies = [
 export const Vocabulary = z.enum(vocabularies);
 export type Vocabulary = z.infer<typeof Vocabulary>;
 
-export const TaxonomyTerm = z
-  .object({
-    vocabulary: Vocabulary,
-    code: z.string(),
-    label: z.object({ en: z.string(), es: z.string(), fr: z.string() }),
-    position: z.number().int(),
-  })
-  .meta({ id: 'TaxonomyTerm' });
+export const TaxonomyTerm = z.object({
+  vocabulary: Vocabulary,
+  code: z.string(),
+  label: z.object({ en: z.string(), es: z.string(), fr: z.string() }),
+  position: z.number().int(),
+});
 export type TaxonomyTerm = z.infer<typeof TaxonomyTerm>;
 
-export const TaxonomyList = z.object({ items: z.array(TaxonomyTerm) }).meta({ id: 'TaxonomyList' });
+export const TaxonomyList = z.object({ items: z.array(TaxonomyTerm) });
 export type TaxonomyList = z.infer<typeof TaxonomyList>;
 
 type Seed = readonly (readonly [code: string, en: string, es: string, fr: string])[];

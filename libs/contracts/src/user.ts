@@ -16,22 +16,19 @@ export const PersonName = z
   .min(1, 'Enter your name')
   .max(120, 'The name must be at most 120 characters');
 
-export const User = z
-  .object({
-    id: z.uuid(),
-    email: z.string(),
-    name: z.string(),
-    locale: Locale,
-    roles: z.array(PlatformRole),
-    createdAt: z.iso.datetime(),
-  })
-  .meta({ id: 'User' });
+export const User = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  locale: Locale,
+  roles: z.array(PlatformRole),
+  createdAt: z.iso.datetime(),
+});
 export type User = z.infer<typeof User>;
 
 export const UpdateProfileInput = z
   .object({ name: PersonName.optional(), locale: Locale.optional() })
-  .strict()
-  .meta({ id: 'UpdateProfileInput' });
+  .strict();
 export type UpdateProfileInput = z.infer<typeof UpdateProfileInput>;
 
 export const UserListQuery = PageQuery.extend({
@@ -40,15 +37,13 @@ export const UserListQuery = PageQuery.extend({
 });
 export type UserListQuery = z.infer<typeof UserListQuery>;
 
-export const UserPage = z
-  .object({
-    items: z.array(User),
-    total: z.number().int(),
-    page: z.number().int(),
-    pageSize: z.number().int(),
-  })
-  .meta({ id: 'UserPage' });
+export const UserPage = z.object({
+  items: z.array(User),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 export type UserPage = z.infer<typeof UserPage>;
 
-export const GrantRoleInput = z.object({ role: GrantableRole }).strict().meta({ id: 'GrantRoleInput' });
+export const GrantRoleInput = z.object({ role: GrantableRole }).strict();
 export type GrantRoleInput = z.infer<typeof GrantRoleInput>;

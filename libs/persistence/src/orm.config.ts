@@ -28,5 +28,6 @@ export const ormConfig = ({ databaseUrl, poolMax = 10, debug = false }: OrmSetti
       path: 'libs/persistence/src/migrations',
       pathTs: 'libs/persistence/src/migrations',
       emit: 'ts',
+      silent: true,
     },
   });

@@ -1,0 +1,12 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ActorService } from './actor.service';
+import { PermissionGuard } from './permission.guard';
+import { SessionService } from './session.service';
+
+@Global()
+@Module({
+  providers: [SessionService, ActorService, { provide: APP_GUARD, useClass: PermissionGuard }],
+  exports: [SessionService, ActorService],
+})
+export class AccessModule {}

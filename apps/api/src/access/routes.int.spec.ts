@@ -1,0 +1,63 @@
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../testing/test-api';
+import { PERMISSION_KEY, PUBLIC_KEY } from './permission.decorator';
+
+interface Route {
+  route: string;
+  permission: unknown;
+  isPublic: boolean;
+}
+
+describe('deny by default', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(() => api?.close());
+
+  function nestRoutes(): Route[] {
+    const controllers = [...api.app.get(ModulesContainer).values()].flatMap((m) => [
+      ...m.controllers.values(),
+    ]);
+    const scanner = new MetadataScanner();
+    const reflector = new Reflector();
+    const routes: Route[] = [];
+    for (const wrapper of controllers) {
+      const { instance, metatype } = wrapper;
+      if (!instance || !metatype) continue;
+      const prototype = Object.getPrototypeOf(instance);
+      for (const name of scanner.getAllMethodNames(prototype)) {
+        const handler = prototype[name];
+        const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+        if (method === undefined) continue;
+        const path = `${Reflect.getMetadata(PATH_METADATA, metatype)}/${Reflect.getMetadata(PATH_METADATA, handler)}`;
+        routes.push({
+          route: `${RequestMethod[method]} ${path}`,
+          permission: reflector.getAllAndOverride(PERMISSION_KEY, [handler, metatype]),
+          isPublic: reflector.getAllAndOverride(PUBLIC_KEY, [handler, metatype]) === true,
+        });
+      }
+    }
+    return routes;
+  }
+
+  it('finds every route that Fastify serves', () => {
+    const served: string[] = [];
+    // Fastify lists its routes as a tree; count the method entries (HEAD is added for each GET).
+    const tree = api.app.getHttpAdapter().getInstance().printRoutes({ commonPrefix: false });
+    for (const match of tree.matchAll(/\(([A-Z, ]+)\)/g))
+      served.push(...match[1].split(', ').filter((m) => m !== 'HEAD'));
+    expect(nestRoutes().length).toBe(served.length);
+    expect(served.length).toBeGreaterThan(10);
+  });
+
+  it('has no route that is neither public nor guarded by a CASL permission', () => {
+    const unguarded = nestRoutes()
+      .filter((r) => !r.isPublic && !r.permission)
+      .map((r) => r.route);
+    expect(unguarded).toEqual([]);
+  });
+});

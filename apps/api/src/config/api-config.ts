@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+const flag = z
+  .enum(['true', 'false', '1', '0'], { error: 'use true or false' })
+  .transform((v) => v === 'true' || v === '1');
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+export const ApiEnv = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default('postgres://postgres@127.0.0.1:5432/pathways'),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+  /** Namespaces every Redis key; tests use their own. Wrap in {braces} for Redis Cluster. */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[\w{}:.-]+$/, 'letters, digits and _ { } : . - only')
+    .default('pathways'),
+  API_HOST: z.string().default('127.0.0.1'),
+  API_PORT: z.coerce.number().int().min(1).max(65_535).default(3100),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Comma-separated origins allowed to call the API from a browser; empty keeps CORS closed. */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url())),
+  /** Set behind a reverse proxy so client IPs (rate limits, audit) come from X-Forwarded-For. */
+  TRUST_PROXY: flag.default(false),
+  BODY_LIMIT_BYTES: positiveInt(1_048_576),
+  SESSION_TTL_DAYS: positiveInt(14),
+  LOGIN_MAX_FAILURES_PER_IP: positiveInt(30),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: positiveInt(5),
+  LOGIN_WINDOW_SECONDS: positiveInt(900),
+  REGISTRATIONS_PER_IP_PER_HOUR: positiveInt(20),
+});
+
+export type ApiConfig = z.infer<typeof ApiEnv>;
+export const API_CONFIG = Symbol('API_CONFIG');
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once at boot; a bad variable stops the process with its name. */
+export function loadApiConfig(env: Record<string, string | undefined> = process.env): ApiConfig {
+  const result = ApiEnv.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}

@@ -1,0 +1,159 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { type OrganisationKind, type PlatformRole, seedTaxonomy } from '@pathways/contracts';
+import { Membership, Organisation, TaxonomyTerm, User } from '@pathways/persistence';
+import { hashPassword } from '../auth/password.service';
+
+/** Demo accounts for `npm start`. These credentials exist only here and in the README. */
+const demoAccounts = [
+  {
+    key: 'admin',
+    name: 'Amina Diallo',
+    email: 'admin@pathways.example',
+    password: 'pathways-admin-demo',
+    roles: ['admin'],
+  },
+  {
+    key: 'editor',
+    name: 'Elena Rojas',
+    email: 'editor@pathways.example',
+    password: 'pathways-editor-demo',
+    roles: ['editor'],
+  },
+  {
+    key: 'reviewer1',
+    name: 'Rosa Villanueva',
+    email: 'reviewer1@pathways.example',
+    password: 'pathways-reviewer-demo',
+    roles: ['reviewer'],
+  },
+  {
+    key: 'reviewer2',
+    name: 'Fatima Benali',
+    email: 'reviewer2@pathways.example',
+    password: 'pathways-reviewer-demo',
+    roles: ['reviewer'],
+  },
+  {
+    key: 'reviewer3',
+    name: 'Grace Mwangi',
+    email: 'reviewer3@pathways.example',
+    password: 'pathways-reviewer-demo',
+    roles: ['reviewer'],
+  },
+  {
+    key: 'ministry',
+    name: 'Maria Santos',
+    email: 'focal@ministry.example',
+    password: 'pathways-partner-demo',
+    roles: [],
+  },
+  {
+    key: 'network',
+    name: 'Lucía Hernández',
+    email: 'focal@network.example',
+    password: 'pathways-partner-demo',
+    roles: [],
+  },
+  {
+    key: 'member',
+    name: 'Joy Reyes',
+    email: 'member@ministry.example',
+    password: 'pathways-partner-demo',
+    roles: [],
+  },
+] as const satisfies readonly {
+  key: string;
+  name: string;
+  email: string;
+  password: string;
+  roles: readonly PlatformRole[];
+}[];
+
+type AccountKey = (typeof demoAccounts)[number]['key'];
+
+const demoOrganisations: {
+  name: string;
+  kind: OrganisationKind;
+  country: string;
+  website: string;
+  members: { key: AccountKey; role: 'focal_point' | 'member' }[];
+}[] = [
+  {
+    name: 'Department of Migrant Workers (demo)',
+    kind: 'government',
+    country: 'PH',
+    website: 'https://ministry.example',
+    members: [
+      { key: 'ministry', role: 'focal_point' },
+      { key: 'member', role: 'member' },
+    ],
+  },
+  {
+    name: 'Red de Mujeres Trabajadoras Migrantes (demo)',
+    kind: 'migrant_workers_association',
+    country: 'MX',
+    website: 'https://network.example',
+    members: [{ key: 'network', role: 'focal_point' }],
+  },
+];
+
+export interface DemoLogin {
+  key: AccountKey;
+  roles: string[];
+  name: string;
+  email: string;
+  password: string;
+}
+
+/** Loads the taxonomy and the demo accounts and organisations; running it again changes nothing. */
+export async function seedDemo(em: EntityManager): Promise<DemoLogin[]> {
+  await em.transactional(async (tx) => {
+    const terms = await tx.find(TaxonomyTerm, {});
+    for (const term of seedTaxonomy) {
+      // Labels an admin has edited are kept; only missing terms are added.
+      if (!terms.some((t) => t.vocabulary === term.vocabulary && t.code === term.code))
+        tx.create(TaxonomyTerm, term);
+    }
+    const users = new Map<AccountKey, User>();
+    for (const account of demoAccounts) {
+      const existing = await tx.findOne(User, { email: account.email });
+      users.set(
+        account.key,
+        existing ??
+          tx.create(User, {
+            email: account.email,
+            name: account.name,
+            passwordHash: await hashPassword(account.password),
+            roles: ['partner', ...account.roles],
+          }),
+      );
+    }
+    for (const spec of demoOrganisations) {
+      const org =
+        (await tx.findOne(Organisation, { name: spec.name })) ??
+        tx.create(Organisation, {
+          name: spec.name,
+          kind: spec.kind,
+          country: spec.country,
+          website: spec.website,
+          status: 'verified',
+          verifiedAt: new Date(),
+          decidedBy: users.get('admin'),
+          createdBy: users.get(spec.members[0].key),
+        });
+      for (const { key, role } of spec.members) {
+        const user = users.get(key)!;
+        if (!(await tx.count(Membership, { user, organisation: org }))) {
+          tx.create(Membership, { user, organisation: org, role, status: 'active', decidedAt: new Date() });
+        }
+      }
+    }
+  });
+  return demoAccounts.map(({ key, name, email, password, roles }) => ({
+    key,
+    name,
+    email,
+    password,
+    roles: ['partner', ...roles],
+  }));
+}
