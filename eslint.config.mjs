@@ -36,7 +36,22 @@ export default tseslint.config(
           depConstraints: [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            {
+              sourceTag: 'scope:shared',
+              onlyDependOnLibsWithTags: ['scope:shared'],
+              // Shared libs run in the browser and in every app: no framework, ORM, queue or driver.
+              bannedExternalImports: [
+                '@nestjs/*',
+                '@mikro-orm/*',
+                'bullmq',
+                'ioredis',
+                'fastify',
+                '@fastify/*',
+                'pg',
+                'svelte',
+                '@sveltejs/*',
+              ],
+            },
             { sourceTag: 'scope:frontend', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:backend', onlyDependOnLibsWithTags: ['scope:shared', 'scope:backend'] },
             { sourceTag: 'scope:tooling', onlyDependOnLibsWithTags: ['scope:shared', 'scope:backend'] },
