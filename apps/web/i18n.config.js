@@ -9,4 +9,6 @@ export const paraglideOptions = {
   project: './project.inlang',
   outdir: './src/lib/paraglide',
   strategy: /** @type {const} */ (['url', 'cookie', 'preferredLanguage', 'baseLocale']),
+  // One module per message, so pages ship only the messages they use (the Vite plugin's default).
+  outputStructure: /** @type {const} */ ('message-modules'),
 };

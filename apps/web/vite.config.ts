@@ -15,6 +15,8 @@ export default defineConfig({
       { find: /^i18n-iso-countries$/, replacement: 'i18n-iso-countries/index.js' },
     ],
   },
+  // Vitest runs once and exits; a file watcher would only hold the process open.
+  server: process.env.VITEST ? { watch: null } : undefined,
   test: {
     include: ['src/**/*.spec.ts'],
     environment: 'node',
