@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadApiConfig } from './api-config';
+
+describe('loadApiConfig', () => {
+  it('fills defaults for a local machine', () => {
+    const config = loadApiConfig({});
+    expect(config).toMatchObject({
+      API_PORT: 3100,
+      REDIS_PREFIX: 'pathways',
+      CORS_ORIGINS: [],
+      TRUST_PROXY: false,
+    });
+  });
+
+  it('names every bad variable', () => {
+    expect(() =>
+      loadApiConfig({ API_PORT: 'eighty', DATABASE_URL: 'mysql://x', TRUST_PROXY: 'maybe' }),
+    ).toThrow(ConfigError);
+    try {
+      loadApiConfig({ API_PORT: 'eighty', DATABASE_URL: 'mysql://x', TRUST_PROXY: 'maybe' });
+    } catch (error) {
+      expect((error as Error).message).toMatch(/API_PORT/);
+      expect((error as Error).message).toMatch(/DATABASE_URL/);
+      expect((error as Error).message).toMatch(/TRUST_PROXY/);
+    }
+  });
+
+  it('reads a list of CORS origins and refuses non-URLs', () => {
+    expect(loadApiConfig({ CORS_ORIGINS: 'https://a.example, https://b.example' }).CORS_ORIGINS).toEqual([
+      'https://a.example',
+      'https://b.example',
+    ]);
+    expect(() => loadApiConfig({ CORS_ORIGINS: 'not a url' })).toThrow(/CORS_ORIGINS/);
+  });
+});
