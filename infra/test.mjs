@@ -86,7 +86,9 @@ if (firstStep === -1) {
 const results = [];
 async function finish(code) {
   if (services) {
-    say('stopping the services started for the tests');
+    if ([services.postgres, services.redis].some((s) => s.origin === 'embedded')) {
+      say('stopping the servers started for the tests');
+    }
     await services.stop().catch(() => undefined);
   }
   const width = Math.max(...steps.map(([name]) => name.length));
