@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 // The e2e harness boots the tooling project's stack; specs themselves only use libs.
 // eslint-disable-next-line @nx/enforce-module-boundaries -- test harness, not app code
@@ -18,6 +18,18 @@ import type { TestProject } from 'vitest/node' with { 'resolution-mode': 'import
 import { startSmtpCapture } from './smtp';
 import './context';
 
+/** Keeps the logs of the last few runs only. */
+async function pruneRuns(dir: string, keep: number): Promise<void> {
+  const runs = (await readdir(dir).catch(() => [])).filter((name) => name.startsWith('pathways_e2e_'));
+  const dated = await Promise.all(
+    runs.map(async (name) => ({ name, at: (await stat(join(dir, name))).mtimeMs })),
+  );
+  dated.sort((a, b) => b.at - a.at);
+  await Promise.all(
+    dated.slice(keep).map(({ name }) => rm(join(dir, name), { recursive: true, force: true })),
+  );
+}
+
 /**
  * Starts the built stack for the e2e specs: a fresh database `pathways_e2e_<random>` (on
  * DATABASE_URL's server, else found or started like `npm start`), its own Redis key prefix, free
@@ -26,6 +38,7 @@ import './context';
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const root = workspaceRoot(process.cwd());
   const run = `pathways_e2e_${randomBytes(4).toString('hex')}`;
+  await pruneRuns(join(root, '.data', 'e2e'), 4);
   const runDir = join(root, '.data', 'e2e', run);
   const logFile = join(runDir, 'stack.log');
   await mkdir(runDir, { recursive: true });
