@@ -1,1 +1,3 @@
-export {};
+export * from './definition';
+export * from './engine';
+export * from './mermaid';
