@@ -52,10 +52,8 @@ async function run(command: string | undefined, args: string[]): Promise<void> {
   }
 }
 
-run(process.argv[2], process.argv.slice(3)).then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : error);
-    process.exit(1);
-  },
-);
+// exitCode rather than exit(): a pipe reading the logins must receive all of them first.
+run(process.argv[2], process.argv.slice(3)).catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exitCode = 1;
+});

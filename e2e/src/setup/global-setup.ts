@@ -3,7 +3,6 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 // The e2e harness boots the tooling project's stack; specs themselves only use libs.
-// eslint-disable-next-line @nx/enforce-module-boundaries -- test harness, not app code
 import {
   deleteKeys,
   dropDatabase,
