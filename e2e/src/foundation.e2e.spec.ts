@@ -217,6 +217,20 @@ describe('foundation: accounts, organisations, verification and roles', () => {
     expect(await focalPage.locator('html').getAttribute('lang')).toBe('en');
   });
 
+  it('logs out from the account menu, and everywhere from the account page', async () => {
+    await visit(focalPage, '/organisations');
+    await focalPage.locator('summary').filter({ hasText: focal.name }).click();
+    await focalPage.getByRole('button', { name: 'Log out' }).click();
+    await focalPage.waitForURL((url) => url.pathname === '/');
+    await focalPage.getByRole('link', { name: 'Log in', exact: true }).waitFor();
+
+    await visit(joinerPage, '/account');
+    await joinerPage.getByRole('button', { name: 'Log out everywhere' }).click();
+    await joinerPage.waitForURL('**/login');
+    await visit(joinerPage, '/organisations/new');
+    expect(new URL(joinerPage.url()).pathname).toBe('/login');
+  });
+
   it('keeps forms working without JavaScript, with the errors next to the fields', async () => {
     const page = await newPage({ javaScriptEnabled: false });
     scriptless.add(page);
