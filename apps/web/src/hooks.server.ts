@@ -1,4 +1,4 @@
-import type { Handle, HandleServerError } from '@sveltejs/kit';
+import type { Handle, HandleServerError, RequestEvent } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { Me } from '@pathways/contracts';
 import { defineAbilityFor, packAbility } from '@pathways/permissions';
@@ -38,16 +38,25 @@ const i18n: Handle = ({ event, resolve }) => {
   });
 };
 
+const clientAddress = (event: RequestEvent): string | undefined => {
+  try {
+    return event.getClientAddress();
+  } catch {
+    return undefined;
+  }
+};
+
 /** Who is calling: the session cookie holds the API's bearer token; the API says who it belongs to. */
 const session: Handle = async ({ event, resolve }) => {
   const token = event.cookies.get(sessionCookie) ?? null;
+  const address = clientAddress(event);
   event.locals.token = null;
   event.locals.user = null;
   event.locals.memberships = [];
   event.locals.rules = publicRules;
-  event.locals.api = createApi(fetch, null);
+  event.locals.api = createApi(fetch, null, address);
   if (token) {
-    const api = createApi(fetch, token);
+    const api = createApi(fetch, token, address);
     try {
       const me = await api.get('/api/me', Me);
       event.locals.token = token;

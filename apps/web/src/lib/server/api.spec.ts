@@ -36,6 +36,12 @@ describe('createApi', () => {
     expect((calls[0]?.init.headers as Record<string, string>).authorization).toBe('Bearer secret-token');
   });
 
+  it("passes on the browser's address, replacing any the browser sent", async () => {
+    const { calls, fetchFn } = answering(() => json(200, {}));
+    await createApi(fetchFn, null, '203.0.113.7').get('/api/taxonomy', z.unknown());
+    expect((calls[0]?.init.headers as Record<string, string>)['x-forwarded-for']).toBe('203.0.113.7');
+  });
+
   it('sends JSON bodies without a token for anonymous callers', async () => {
     const { calls, fetchFn } = answering(() => json(201, { ok: true }));
     await createApi(fetchFn, null).post('/api/auth/register', z.object({ ok: z.boolean() }), { a: 1 });

@@ -47,10 +47,13 @@ const failureFrom = async (response: Response): Promise<ApiFailure> => {
  * The one way the web talks to the API: JSON in and out, the caller's bearer token, and answers
  * checked against the shared contracts so a drift shows up here rather than as a broken page.
  */
-export function createApi(fetchFn: typeof fetch, token: string | null): ApiClient {
+export function createApi(fetchFn: typeof fetch, token: string | null, clientAddress?: string): ApiClient {
   async function call(method: Method, path: string, body?: unknown, query?: Query): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json', 'accept-language': getLocale() };
     if (token) headers.authorization = `Bearer ${token}`;
+    // Every call comes from this server; the API's per-address limits need the browser's address.
+    // It is set, not appended, so a browser cannot choose what the API sees.
+    if (clientAddress) headers['x-forwarded-for'] = clientAddress;
     if (body !== undefined) headers['content-type'] = 'application/json';
     let response: Response;
     try {
