@@ -215,6 +215,10 @@ describe('foundation: accounts, organisations, verification and roles', () => {
     await focalPage.getByRole('link', { name: 'English' }).click();
     await focalPage.waitForURL((url) => url.pathname === '/');
     expect(await focalPage.locator('html').getAttribute('lang')).toBe('en');
+
+    // Pages that do not exist, or that the user may not see, answer a translated 404.
+    await visit(focalPage, '/fr/organisations/00000000-0000-4000-8000-000000000000');
+    expect(await heading(focalPage)).toBe('Page introuvable');
   });
 
   it('logs out from the account menu, and everywhere from the account page', async () => {
