@@ -61,7 +61,13 @@ function backendEnv(a: AppsEnv): NodeJS.ProcessEnv {
 export const cliSpec = (a: AppsEnv, command: 'migrate' | 'seed') =>
   node(command, a.root, join(a.root, ENTRY.cli), [command], backendEnv(a));
 
-export const apiSpec = (a: AppsEnv) => node('api', a.root, join(a.root, ENTRY.api), [], backendEnv(a));
+// The web server forwards each visitor's address; the API trusts it from loopback only, so log-in
+// limits apply per visitor rather than to everyone behind the web server.
+export const apiSpec = (a: AppsEnv) =>
+  node('api', a.root, join(a.root, ENTRY.api), [], {
+    ...backendEnv(a),
+    TRUST_PROXY: process.env.TRUST_PROXY ?? 'loopback',
+  });
 
 export const workerSpec = (a: AppsEnv) =>
   node('worker', a.root, join(a.root, ENTRY.worker), [], backendEnv(a));

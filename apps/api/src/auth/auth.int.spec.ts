@@ -178,3 +178,33 @@ describe('accounts and sessions', () => {
     expect(sneaky.statusCode).toBe(400);
   });
 });
+
+describe('client addresses behind the web server', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi({ TRUST_PROXY: 'loopback', LOGIN_MAX_FAILURES_PER_IP: '2' });
+  });
+  afterAll(() => api?.close());
+
+  const attempt = (remoteAddress: string, forwardedFor: string) =>
+    api.request({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress,
+      headers: { 'x-forwarded-for': forwardedFor },
+      payload: { email: `someone.${Math.random()}@example.org`, password: 'wrong password!!' },
+    });
+
+  it('counts each visitor the trusted web server forwards, not the web server itself', async () => {
+    await attempt('127.0.0.1', '203.0.113.1');
+    await attempt('127.0.0.1', '203.0.113.1');
+    expect((await attempt('127.0.0.1', '203.0.113.1')).statusCode).toBe(429);
+    expect((await attempt('127.0.0.1', '203.0.113.2')).statusCode).toBe(401);
+  });
+
+  it('ignores X-Forwarded-For from an address it does not trust', async () => {
+    await attempt('198.51.100.7', '203.0.113.50');
+    await attempt('198.51.100.7', '203.0.113.51');
+    expect((await attempt('198.51.100.7', '203.0.113.52')).statusCode).toBe(429);
+  });
+});

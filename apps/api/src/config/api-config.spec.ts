@@ -17,12 +17,21 @@ describe('loadApiConfig', () => {
       loadApiConfig({ API_PORT: 'eighty', DATABASE_URL: 'mysql://x', TRUST_PROXY: 'maybe' }),
     ).toThrow(ConfigError);
     try {
-      loadApiConfig({ API_PORT: 'eighty', DATABASE_URL: 'mysql://x', TRUST_PROXY: 'maybe' });
+      loadApiConfig({ API_PORT: 'eighty', DATABASE_URL: 'mysql://x', TRUST_PROXY: 'may be' });
     } catch (error) {
       expect((error as Error).message).toMatch(/API_PORT/);
       expect((error as Error).message).toMatch(/DATABASE_URL/);
       expect((error as Error).message).toMatch(/TRUST_PROXY/);
     }
+  });
+
+  it('trusts no proxy by default, and the listed ones when given', () => {
+    expect(loadApiConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).TRUST_PROXY).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+    ]);
+    expect(loadApiConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(() => loadApiConfig({ TRUST_PROXY: 'a b' })).toThrow(/TRUST_PROXY/);
   });
 
   it('reads a list of CORS origins and refuses non-URLs', () => {

@@ -1,8 +1,5 @@
 import { z } from 'zod';
 
-const flag = z
-  .enum(['true', 'false', '1', '0'], { error: 'use true or false' })
-  .transform((v) => v === 'true' || v === '1');
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 export const ApiEnv = z.object({
@@ -28,8 +25,23 @@ export const ApiEnv = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.url())),
-  /** Set behind a reverse proxy so client IPs (rate limits, audit) come from X-Forwarded-For. */
-  TRUST_PROXY: flag.default(false),
+  /**
+   * Which proxies may state the client's address in X-Forwarded-For (rate limits and audit use it):
+   * false, true (any — only behind a proxy that overwrites the header), or a comma-separated list of
+   * addresses, CIDRs or the names loopback / linklocal / uniquelocal — the web app's server is one.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v): boolean | string[] =>
+      /^(true|1)$/.test(v) ? true : /^(false|0|)$/.test(v) ? false : v.split(',').map((a) => a.trim()),
+    )
+    .pipe(
+      z.union([
+        z.boolean(),
+        z.array(z.string().regex(/^[\w.:/]+$/, 'use true, false, or addresses such as 127.0.0.1,10.0.0.0/8')),
+      ]),
+    ),
   BODY_LIMIT_BYTES: positiveInt(1_048_576),
   SESSION_TTL_DAYS: positiveInt(14),
   LOGIN_MAX_FAILURES_PER_IP: positiveInt(30),
