@@ -7,6 +7,21 @@ const config = {
   compilerOptions: { runes: true },
   kit: {
     adapter: adapter(),
+    // SvelteKit adds a hash or nonce for its own inline script; nothing else may run or be framed.
+    csp: {
+      mode: 'auto',
+      directives: {
+        'default-src': ['self'],
+        'script-src': ['self'],
+        'style-src': ['self', 'unsafe-inline'],
+        'img-src': ['self', 'data:'],
+        'connect-src': ['self'],
+        'form-action': ['self'],
+        'frame-ancestors': ['none'],
+        'base-uri': ['self'],
+        'object-src': ['none'],
+      },
+    },
     // The libs are TypeScript sources in the workspace; Vite and svelte-check both read this alias.
     alias: {
       '@pathways/contracts': '../../libs/contracts/src/index.ts',

@@ -84,6 +84,19 @@ describe('foundation: accounts, organisations, verification and roles', () => {
     expect(await focalPage.getByRole('link', { name: 'Administration' }).count()).toBe(0);
   });
 
+  it('serves pages under a content security policy that still lets the app hydrate', async () => {
+    const refused: string[] = [];
+    focalPage.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+    });
+    const response = await focalPage.goto('/login');
+    expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self'/);
+    expect(response?.headers()['x-content-type-options']).toBe('nosniff');
+    // SvelteKit's inline start-up script defines this global; a blocked script never would.
+    await focalPage.waitForFunction(() => Object.keys(window).some((key) => key.startsWith('__sveltekit_')));
+    expect(refused).toEqual([]);
+  });
+
   it('lets a visitor register and land on an empty "my organisations"', async () => {
     await register(focalPage, focal);
     await shows(focalPage, 'You do not belong to any organisation yet');

@@ -72,7 +72,16 @@ const session: Handle = async ({ event, resolve }) => {
   return resolve(event);
 };
 
-export const handle = sequence(i18n, session);
+/** Headers the CSP does not cover; the API sets its own with helmet. */
+const securityHeaders: Handle = async ({ event, resolve }) => {
+  const response = await resolve(event);
+  response.headers.set('x-content-type-options', 'nosniff');
+  response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
+  response.headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+  return response;
+};
+
+export const handle = sequence(securityHeaders, i18n, session);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
   if (status !== 404) console.error(`${event.request.method} ${event.url.pathname}`, error);
