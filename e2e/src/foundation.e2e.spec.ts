@@ -93,7 +93,9 @@ describe('foundation: accounts, organisations, verification and roles', () => {
     expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self'/);
     expect(response?.headers()['x-content-type-options']).toBe('nosniff');
     // SvelteKit's inline start-up script defines this global; a blocked script never would.
-    await focalPage.waitForFunction(() => Object.keys(window).some((key) => key.startsWith('__sveltekit_')));
+    await focalPage.waitForFunction(() =>
+      Object.keys(globalThis).some((key) => key.startsWith('__sveltekit_')),
+    );
     expect(refused).toEqual([]);
   });
 

@@ -1,3 +1,4 @@
 export * from './definition';
 export * from './engine';
 export * from './mermaid';
+export * from './definitions';

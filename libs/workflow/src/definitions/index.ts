@@ -1,0 +1,2 @@
+export * from './practice.workflow';
+export * from './review-assignment.workflow';
