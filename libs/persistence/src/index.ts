@@ -2,3 +2,4 @@ export * from './entities';
 export { migrate } from './migrate';
 export { migrationsList } from './migrations';
 export { ormConfig, type OrmSettings } from './orm.config';
+export * from './workflow';

@@ -3,7 +3,18 @@ import { Membership } from './membership.entity';
 import { Organisation } from './organisation.entity';
 import { Session } from './session.entity';
 import { TaxonomyTerm } from './taxonomy-term.entity';
+import { OutboxMessage } from './outbox-message.entity';
 import { User } from './user.entity';
+import { WorkflowEvent } from './workflow-event.entity';
 
-export { AuditEvent, Membership, Organisation, Session, TaxonomyTerm, User };
-export const entities = [User, Session, Organisation, Membership, TaxonomyTerm, AuditEvent];
+export { AuditEvent, Membership, Organisation, OutboxMessage, Session, TaxonomyTerm, User, WorkflowEvent };
+export const entities = [
+  User,
+  Session,
+  Organisation,
+  Membership,
+  TaxonomyTerm,
+  AuditEvent,
+  WorkflowEvent,
+  OutboxMessage,
+];

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Index, ManyToOne, type Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Check, Entity, Index, ManyToOne, type Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import type { MembershipRole, MembershipStatus } from '@pathways/contracts';
 import { Organisation } from './organisation.entity';
 import { User } from './user.entity';
 
 @Entity()
 @Unique({ properties: ['user', 'organisation'] })
+@Check({ name: 'membership_role_check', expression: "role in ('member', 'focal_point')" })
+@Check({ name: 'membership_status_check', expression: "status in ('pending', 'active', 'declined')" })
 export class Membership {
   @PrimaryKey({ type: 'uuid' })
   id: string & Opt = randomUUID();

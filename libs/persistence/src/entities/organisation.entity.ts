@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, ManyToOne, type Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Check, Entity, ManyToOne, type Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import type { OrganisationKind, OrganisationStatus } from '@pathways/contracts';
 import { User } from './user.entity';
 
@@ -10,6 +10,13 @@ import { User } from './user.entity';
   expression:
     'create unique index "organisation_name_country_unique" on "organisation" (lower("name"), coalesce("country", \'\'))',
 })
+@Check({ name: 'organisation_status_check', expression: "status in ('pending', 'verified', 'rejected')" })
+@Check({
+  name: 'organisation_kind_check',
+  expression:
+    "kind in ('government', 'un_entity', 'international_organisation', 'civil_society', 'migrant_workers_association', 'trade_union', 'employer', 'research')",
+})
+@Check({ name: 'organisation_country_check', expression: "country ~ '^[A-Z]{2}$'" })
 export class Organisation {
   @PrimaryKey({ type: 'uuid' })
   id: string & Opt = randomUUID();

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Index, ManyToOne, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { Check, Entity, Index, ManyToOne, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { User } from './user.entity';
 
 /** "session" for browser log-ins; "api" is reserved for long-lived tokens that scripts will use. */
 export type SessionKind = 'session' | 'api';
 
 @Entity()
+@Check({ name: 'session_kind_check', expression: "kind in ('session', 'api')" })
 export class Session {
   @PrimaryKey({ type: 'uuid' })
   id: string & Opt = randomUUID();

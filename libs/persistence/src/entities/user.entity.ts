@@ -1,11 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { ArrayType, Entity, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { ArrayType, Check, Entity, Index, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import type { Locale, PlatformRole } from '@pathways/contracts';
 
 export type UserStatus = 'active' | 'disabled';
 
 // "user" is reserved in PostgreSQL.
 @Entity({ tableName: 'app_user' })
+@Check({ name: 'app_user_status_check', expression: "status in ('active', 'disabled')" })
+@Check({
+  name: 'app_user_roles_check',
+  expression: "roles <@ array['partner', 'reviewer', 'editor', 'admin']",
+})
+@Index({
+  name: 'app_user_roles_index',
+  expression: 'create index "app_user_roles_index" on "app_user" using gin ("roles")',
+})
 export class User {
   @PrimaryKey({ type: 'uuid' })
   id: string & Opt = randomUUID();

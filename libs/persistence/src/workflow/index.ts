@@ -1,0 +1,2 @@
+export * from './event-hash';
+export * from './record-transition';
