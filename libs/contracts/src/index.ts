@@ -6,6 +6,8 @@ export * from './locale';
 export * from './membership';
 export * from './organisation';
 export * from './pagination';
+export * from './practice';
+export * from './practice-workflow';
 export * from './roles';
 export * from './taxonomy';
 export * from './user';
