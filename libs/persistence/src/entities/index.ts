@@ -4,10 +4,23 @@ import { Organisation } from './organisation.entity';
 import { Session } from './session.entity';
 import { TaxonomyTerm } from './taxonomy-term.entity';
 import { OutboxMessage } from './outbox-message.entity';
+import { Practice } from './practice.entity';
+import { PracticeVersion } from './practice-version.entity';
 import { User } from './user.entity';
 import { WorkflowEvent } from './workflow-event.entity';
 
-export { AuditEvent, Membership, Organisation, OutboxMessage, Session, TaxonomyTerm, User, WorkflowEvent };
+export {
+  AuditEvent,
+  Membership,
+  Organisation,
+  OutboxMessage,
+  Practice,
+  PracticeVersion,
+  Session,
+  TaxonomyTerm,
+  User,
+  WorkflowEvent,
+};
 export const entities = [
   User,
   Session,
@@ -17,4 +30,6 @@ export const entities = [
   AuditEvent,
   WorkflowEvent,
   OutboxMessage,
+  Practice,
+  PracticeVersion,
 ];
