@@ -15,6 +15,18 @@ export const actions = [
   'act_for',
   'grant_role',
   'revoke_role',
+  // Practice workflow transitions (libs/workflow): action = transition name.
+  'submit',
+  'start_screening',
+  'desk_reject',
+  'send_to_review',
+  'request_revisions',
+  'resubmit',
+  'resume_review',
+  'accept',
+  'publish',
+  'withdraw',
+  'retract',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -27,6 +39,7 @@ export interface SubjectShapes {
   Organisation: { id: string; status: string; kind: string; country: string | null };
   Membership: { id: string; organisation: string; user: string; status: string; role: string };
   Session: { user: string };
+  Practice: { id: string; organisation: string; status: string };
   Taxonomy: Record<string, never>;
   AuditEvent: Record<string, never>;
   System: Record<string, never>;
@@ -37,6 +50,7 @@ export const subjectTypes: SubjectType[] = [
   'Organisation',
   'Membership',
   'Session',
+  'Practice',
   'Taxonomy',
   'AuditEvent',
   'System',

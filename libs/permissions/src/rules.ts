@@ -12,7 +12,22 @@ const orgIds = (memberships: readonly ActorMembership[], keep: (m: ActorMembersh
 export function publicRules({ can }: Builder): void {
   can('read', 'Organisation', { status: 'verified' });
   can('read', 'Taxonomy');
+  can('read', 'Practice', { status: 'published' });
 }
+
+/** Transitions an owner organisation's members fire; editors fire the rest (DESIGN §4). */
+export const authorTransitions = ['submit', 'resubmit', 'withdraw'] as const;
+export const editorTransitions = [
+  'start_screening',
+  'desk_reject',
+  'send_to_review',
+  'request_revisions',
+  'resume_review',
+  'accept',
+  'reject',
+  'publish',
+  'retract',
+] as const;
 
 /**
  * Rules per platform role. Every account is a partner; the other roles add to it.
@@ -57,6 +72,11 @@ export const roleRules: Record<PlatformRole, (actor: Actor, builder: Builder) =>
     });
     can('read', 'Membership', { organisation: { $in: verifiedFocalIn } });
     can(['approve', 'decline'], 'Membership', { organisation: { $in: verifiedFocalIn } });
+
+    // Which state allows an edit or a transition is the workflow's business (409), not CASL's.
+    const ownPractices = { organisation: { $in: verifiedMemberOf } };
+    can(['create', 'read', 'update'], 'Practice', ownPractices);
+    can([...authorTransitions], 'Practice', ownPractices);
   },
   reviewer() {
     // Review assignments arrive with the peer-review workflow.
@@ -64,6 +84,8 @@ export const roleRules: Record<PlatformRole, (actor: Actor, builder: Builder) =>
   editor(_actor, { can }) {
     can('read', 'Organisation');
     can('read', 'User', ['id', 'name', 'roles']);
+    can('read', 'Practice', { status: { $ne: 'draft' } });
+    can([...editorTransitions], 'Practice');
   },
   admin(_actor, { can }) {
     can(['read', 'verify', 'reject', 'update'], 'Organisation');
@@ -71,5 +93,6 @@ export const roleRules: Record<PlatformRole, (actor: Actor, builder: Builder) =>
     can(['read', 'approve', 'decline'], 'Membership');
     can('read', ['AuditEvent', 'System']);
     can('manage', 'Taxonomy');
+    can('read', 'Practice');
   },
 };
