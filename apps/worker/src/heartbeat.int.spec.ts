@@ -1,5 +1,7 @@
+import { MikroORM } from '@mikro-orm/core';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Test } from '@nestjs/testing';
+import { createTestDatabase, type TestDatabase } from '@pathways/persistence/testing';
 import {
   createTestRedisPrefix,
   enqueueHeartbeat,
@@ -25,13 +27,16 @@ import { WorkerModule } from './worker.module';
 import { WorkerRedis } from './worker.redis';
 
 const t = createTestRedisPrefix();
-const config = parseWorkerConfig({
-  REDIS_URL: t.url,
-  REDIS_PREFIX: t.prefix,
-  WORKER_ID: 'int-test-worker',
-  // Long enough that only the scheduler's first, immediate beat runs during the test.
-  HEARTBEAT_INTERVAL_MS: '3600000',
-});
+let db: TestDatabase;
+const config = () =>
+  parseWorkerConfig({
+    DATABASE_URL: db.url,
+    REDIS_URL: t.url,
+    REDIS_PREFIX: t.prefix,
+    WORKER_ID: 'int-test-worker',
+    // Long enough that only the scheduler's first, immediate beat runs during the test.
+    HEARTBEAT_INTERVAL_MS: '3600000',
+  });
 const connection = redisConnectionOptions(t.url);
 const lines: string[] = [];
 const logger = createWorkerLogger('info', { write: (line: string) => void lines.push(line) });
@@ -42,6 +47,7 @@ let events: QueueEvents;
 let redis: Redis;
 
 beforeAll(async () => {
+  db = await createTestDatabase();
   redis = new Redis(connection);
   producer = new QueueProducer({ connection, prefix: t.prefix });
   // QueueEvents blocks on Redis like a worker does.
@@ -57,6 +63,7 @@ afterAll(async () => {
   await Promise.all([producer?.close(), events?.close()]);
   await redis?.quit();
   await t.drop();
+  await db?.drop();
 });
 
 describe('worker heartbeat (real Redis)', () => {
@@ -65,7 +72,7 @@ describe('worker heartbeat (real Redis)', () => {
   });
 
   it('boots, logs "worker ready" and upserts the heartbeat scheduler under its fixed id', async () => {
-    app = await createWorkerApp(config, { logger });
+    app = await createWorkerApp(config(), { logger });
     expect(lines.map((l) => JSON.parse(l).msg)).toContain('worker ready');
     const scheduler = await producer.queue(QueueName.Heartbeat).getJobScheduler(HEARTBEAT_SCHEDULER_ID);
     expect(scheduler).toMatchObject({ key: HEARTBEAT_SCHEDULER_ID, name: 'beat', every: 3_600_000 });
@@ -115,7 +122,7 @@ describe('worker heartbeat (real Redis)', () => {
   it('refuses to boot, before starting any BullMQ worker, when a registered job has no handler', async () => {
     const registry = { ...jobRegistry, review: { assign: z.object({ reviewId: z.uuid() }) } };
     const moduleRef = await Test.createTestingModule({
-      imports: [WorkerModule.forRoot(config, { logger, registry })],
+      imports: [WorkerModule.forRoot(config(), { logger, registry })],
     }).compile();
     const boot = moduleRef.init();
     await expect(boot).rejects.toThrow(JobHandlerError);
@@ -124,5 +131,6 @@ describe('worker heartbeat (real Redis)', () => {
     // Nest's close() rethrows the failed init, so release the connections by hand.
     await moduleRef.get<Queue>(getQueueToken(QueueName.Heartbeat)).close();
     await moduleRef.get(WorkerRedis).onApplicationShutdown();
+    await moduleRef.get(MikroORM).close();
   });
 });

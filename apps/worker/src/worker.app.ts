@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import type { WorkerConfig } from './worker.config';
 import { WorkerModule, type WorkerModuleOptions } from './worker.module';
 
-/** Boots the worker (no HTTP): handler check, BullMQ workers, heartbeat schedule; then logs "worker ready". */
+/** Boots the worker (no HTTP): handler check, BullMQ workers, heartbeat schedule, outbox relay; then logs "worker ready". */
 export async function createWorkerApp(
   config: WorkerConfig,
   options: WorkerModuleOptions & { logger: Logger },

@@ -9,8 +9,10 @@ describe('parseWorkerConfig', () => {
       redisPrefix: 'pathways',
       logLevel: 'info',
       heartbeatIntervalMs: 30_000,
+      databaseUrl: 'postgres://postgres@127.0.0.1:5432/pathways',
+      outboxPollMs: 1_000,
+      outboxBatchSize: 100,
     });
-    expect(config.databaseUrl).toBeUndefined();
     expect(config.workerId).toMatch(/:\d+$/);
   });
 
@@ -18,7 +20,9 @@ describe('parseWorkerConfig', () => {
     const config = parseWorkerConfig({
       REDIS_URL: 'rediss://cache:6380/1',
       REDIS_PREFIX: '{pathways}',
-      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/pathways',
+      DATABASE_URL: 'postgresql://worker@db:5432/pathways_prod',
+      OUTBOX_POLL_MS: '250',
+      OUTBOX_BATCH_SIZE: '20',
       LOG_LEVEL: 'debug',
       HEARTBEAT_INTERVAL_MS: '5000',
       WORKER_ID: 'w-1',
@@ -27,7 +31,9 @@ describe('parseWorkerConfig', () => {
     expect(config).toMatchObject({
       redisUrl: 'rediss://cache:6380/1',
       redisPrefix: '{pathways}',
-      databaseUrl: 'postgres://postgres@127.0.0.1:5432/pathways',
+      databaseUrl: 'postgresql://worker@db:5432/pathways_prod',
+      outboxPollMs: 250,
+      outboxBatchSize: 20,
       logLevel: 'debug',
       heartbeatIntervalMs: 5_000,
       shutdownTimeoutMs: 25_000,
@@ -42,6 +48,8 @@ describe('parseWorkerConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['HEARTBEAT_INTERVAL_MS', 'often'],
     ['HEARTBEAT_INTERVAL_MS', '10'],
+    ['OUTBOX_POLL_MS', '0'],
+    ['OUTBOX_BATCH_SIZE', '5000'],
   ])('names %s when it is %j', (name, value) => {
     const run = () => parseWorkerConfig({ [name]: value });
     expect(run).toThrow(WorkerConfigError);

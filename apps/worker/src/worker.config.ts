@@ -2,15 +2,23 @@ import { hostname } from 'node:os';
 import { DEFAULT_REDIS_PREFIX, DEFAULT_REDIS_URL, RedisPrefix, RedisUrl } from '@pathways/queues';
 import { z } from 'zod';
 
+export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/pathways';
+
 export const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
 const WorkerEnv = z.object({
   REDIS_URL: RedisUrl.default(DEFAULT_REDIS_URL),
   REDIS_PREFIX: RedisPrefix.default(DEFAULT_REDIS_PREFIX),
-  // Not used yet; validated now so a typo shows up before the outbox relay needs it.
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
+  /** The outbox relay reads work from PostgreSQL; same default as the API. */
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' })
+    .default(DEFAULT_DATABASE_URL),
   LOG_LEVEL: LogLevel.default('info'),
   HEARTBEAT_INTERVAL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
+  /** How often the outbox relay looks for unrelayed rows when the last batch was not full. */
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+  /** Rows claimed per relay transaction. */
+  OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(100),
   /** How long boot waits for Redis to answer before exiting 1. */
   REDIS_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** How long SIGTERM waits for running jobs before giving up and exiting 1. */
@@ -22,9 +30,11 @@ const WorkerEnv = z.object({
 export interface WorkerConfig {
   redisUrl: string;
   redisPrefix: string;
-  databaseUrl?: string;
+  databaseUrl: string;
   logLevel: z.infer<typeof LogLevel>;
   heartbeatIntervalMs: number;
+  outboxPollMs: number;
+  outboxBatchSize: number;
   redisWaitMs: number;
   shutdownTimeoutMs: number;
   workerId: string;
@@ -49,9 +59,11 @@ export function parseWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
   return {
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
-    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
+    databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
     heartbeatIntervalMs: e.HEARTBEAT_INTERVAL_MS,
+    outboxPollMs: e.OUTBOX_POLL_MS,
+    outboxBatchSize: e.OUTBOX_BATCH_SIZE,
     redisWaitMs: e.REDIS_WAIT_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     workerId: e.WORKER_ID ?? `${hostname()}:${process.pid}`,

@@ -1,6 +1,8 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { ormConfig } from '@pathways/persistence';
 import {
   defaultJobOptions,
   jobRegistry,
@@ -14,6 +16,8 @@ import { HeartbeatProcessor } from './heartbeat.processor';
 import { HeartbeatScheduler } from './heartbeat.scheduler';
 import { HeartbeatService } from './heartbeat.service';
 import { JOB_REGISTRY, JobHandlerCheck } from './job-handlers.check';
+import { OutboxProducer } from './outbox.producer';
+import { OUTBOX_RELAY_SETTINGS, OutboxRelay, type OutboxRelaySettings } from './outbox.relay';
 import { WORKER_CONFIG, type WorkerConfig } from './worker.config';
 import { WorkerRedis } from './worker.redis';
 import { WorkerStartup } from './worker.startup';
@@ -27,8 +31,16 @@ class WorkerConfigModule {
       providers: [
         { provide: WORKER_CONFIG, useValue: config },
         { provide: JOB_REGISTRY, useValue: registry },
+        {
+          provide: OUTBOX_RELAY_SETTINGS,
+          useValue: {
+            pollMs: config.outboxPollMs,
+            batchSize: config.outboxBatchSize,
+            addTimeoutMs: 5_000,
+          } satisfies OutboxRelaySettings,
+        },
       ],
-      exports: [WORKER_CONFIG, JOB_REGISTRY],
+      exports: [WORKER_CONFIG, JOB_REGISTRY, OUTBOX_RELAY_SETTINGS],
     };
   }
 }
@@ -51,6 +63,8 @@ export class WorkerModule {
         WorkerConfigModule.forRoot(config, registry),
         LoggerModule.forRoot({ pinoHttp: { logger } }),
         DiscoveryModule,
+        // The relay holds one connection per batch; a few spare ones cover future services.
+        MikroOrmModule.forRoot(ormConfig({ databaseUrl: config.databaseUrl, poolMax: 4 })),
         BullModule.forRootAsync({
           inject: [WORKER_CONFIG],
           useFactory: (c: WorkerConfig) => ({
@@ -69,6 +83,8 @@ export class WorkerModule {
         HeartbeatService,
         HeartbeatProcessor,
         HeartbeatScheduler,
+        OutboxProducer,
+        OutboxRelay,
       ],
     };
   }

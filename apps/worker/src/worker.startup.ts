@@ -11,6 +11,7 @@ import type { Queue } from 'bullmq';
 import { HeartbeatScheduler } from './heartbeat.scheduler';
 import type { JobHandlerHost } from './job-handler.host';
 import { JobHandlerCheck } from './job-handlers.check';
+import { OutboxRelay } from './outbox.relay';
 
 /** WorkerHost's getter throws until the worker is registered, e.g. when the handler check failed. */
 function startedWorker(host: JobHandlerHost) {
@@ -34,6 +35,7 @@ export class WorkerStartup implements OnApplicationBootstrap, BeforeApplicationS
     private readonly check: JobHandlerCheck,
     private readonly registrar: BullRegistrar,
     private readonly heartbeat: HeartbeatScheduler,
+    private readonly relay: OutboxRelay,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -45,10 +47,13 @@ export class WorkerStartup implements OnApplicationBootstrap, BeforeApplicationS
     this.registrar.register();
     await Promise.all(this.check.hosts().map((h) => h.worker.waitUntilReady()));
     await this.heartbeat.schedule();
+    this.relay.start();
   }
 
-  // Before any onApplicationShutdown: running jobs finish while their Redis client is still open.
+  // Before any onApplicationShutdown: the relay's batch commits and running jobs finish while their
+  // database and Redis connections are still open.
   async beforeApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
     await Promise.all(this.check.hosts().map((h) => startedWorker(h)?.close()));
   }
 }

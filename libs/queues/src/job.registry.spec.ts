@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { HeartbeatJob } from './heartbeat.job';
 import { JobPayloadError } from './job-payload.error';
-import { isRegisteredJob, parseJobPayload, registeredJobs } from './job.registry';
+import { isRegisteredJob, parseJobData, parseJobPayload, registeredJobs } from './job.registry';
+import { z } from 'zod';
 import { QueueName, queueNames } from './queue.names';
 
 describe('job registry', () => {
@@ -39,5 +40,15 @@ describe('job registry', () => {
     expect(() => parseJobPayload(QueueName.Heartbeat, 'nope' as 'beat', {})).toThrow(
       'Invalid payload for heartbeat/nope: (payload): no such job in the registry',
     );
+  });
+
+  it('parses names read from storage against a given registry', () => {
+    const registry = { review: { assign: z.strictObject({ reviewId: z.string() }) } };
+    expect(parseJobData('review', 'assign', { reviewId: 'r1' }, registry)).toEqual({ reviewId: 'r1' });
+    expect(() => parseJobData('heartbeat', 'beat', { source: 'api' }, registry)).toThrow(
+      'Invalid payload for heartbeat/beat: (payload): no such job in the registry',
+    );
+    expect(() => parseJobData('review', 'assign', {}, registry)).toThrow(JobPayloadError);
+    expect(() => parseJobData('nowhere', 'beat', {})).toThrow('no such job in the registry');
   });
 });

@@ -36,13 +36,25 @@ export function parseJobPayload<Q extends QueueName, N extends JobName<Q>>(
   name: N,
   data: unknown,
 ): JobPayload<Q, N> {
-  if (!isRegisteredJob(queue, name)) {
+  return parseJobData(queue, name, data) as JobPayload<Q, N>;
+}
+
+/**
+ * The untyped form, for names read from storage (the outbox) rather than written in code: an
+ * unknown queue or job fails the same way as a bad payload.
+ */
+export function parseJobData(
+  queue: string,
+  name: string,
+  data: unknown,
+  registry: JobRegistry = jobRegistry,
+): unknown {
+  if (!isRegisteredJob(queue, name, registry)) {
     throw new JobPayloadError(queue, name, [
       { code: 'custom', path: [], message: 'no such job in the registry', input: data },
     ]);
   }
-  const schema = (jobRegistry as JobRegistry)[queue][name];
-  const result = schema.safeParse(data);
+  const result = registry[queue][name].safeParse(data);
   if (!result.success) throw new JobPayloadError(queue, name, result.error.issues);
-  return result.data as JobPayload<Q, N>;
+  return result.data;
 }

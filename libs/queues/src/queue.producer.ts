@@ -8,6 +8,8 @@ import { RedisPrefix } from './redis.prefix';
 export interface QueueProducerOptions {
   connection: ConnectionOptions;
   prefix: string;
+  /** Connection errors of each queue; without a listener they would crash the process. */
+  onError?: (err: Error, queue: string) => void;
 }
 
 /**
@@ -42,6 +44,8 @@ export class QueueProducer {
         prefix: this.prefix,
         defaultJobOptions,
       });
+      const { onError } = this.options;
+      if (onError) queue.on('error', (err) => onError(err, name));
       this.queues.set(name, queue);
     }
     return queue;
