@@ -13,6 +13,7 @@ import {
 import { QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { outboxDueAtSql, outboxRetryDelaySeconds } from './outbox.backoff';
 import { OutboxRelay, type OutboxRelaySettings } from './outbox.relay';
 import { createWorkerApp } from './worker.app';
 import { parseWorkerConfig } from './worker.config';
@@ -196,5 +197,15 @@ describe('OutboxRelay.relayBatch (real PostgreSQL and Redis)', () => {
     expect(both.length).toBe(10);
     const rest = await relayWith(producer).relayBatch();
     expect(new Set([...both, ...rest.relayed])).toEqual(new Set(rows.map((r) => r.id)));
+  });
+
+  it('claims rows on the same schedule in SQL as outboxRetryDelaySeconds computes', async () => {
+    const attempts = Array.from({ length: 16 }, (_, i) => i);
+    const rows: { attempts: number; delay: string }[] = await orm.em.getConnection().execute(
+      `select o.attempts, extract(epoch from ${outboxDueAtSql('o')} - o.created_at) as delay
+         from (select now() as created_at, a as attempts from generate_series(0, ?::int) as a) o order by o.attempts`,
+      [attempts.length - 1],
+    );
+    expect(rows.map((r) => Number(r.delay))).toEqual(attempts.map((a) => outboxRetryDelaySeconds(a)));
   });
 });
