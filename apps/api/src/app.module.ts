@@ -14,9 +14,11 @@ import { HealthController } from './health/health.controller';
 import { OpenApiController } from './openapi/openapi.controller';
 import { OpenApiHolder } from './openapi/openapi.holder';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { PracticesModule } from './practices/practices.module';
 import { RedisModule } from './redis/redis.module';
 import { TaxonomyController } from './taxonomy/taxonomy.controller';
 import { UsersModule } from './users/users.module';
+import { WorkflowModule } from './workflow/workflow.module';
 
 @Module({})
 export class AppModule {
@@ -42,6 +44,8 @@ export class AppModule {
         AuthModule,
         UsersModule,
         OrganisationsModule,
+        PracticesModule,
+        WorkflowModule,
       ],
       controllers: [HealthController, TaxonomyController, OpenApiController],
       providers: [

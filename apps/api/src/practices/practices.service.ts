@@ -1,0 +1,209 @@
+import { type FilterQuery, ref } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import type {
+  AvailableTransitions,
+  CreatePracticeInput,
+  FireTransitionInput,
+  Practice as PracticeDto,
+  PracticeListQuery,
+  PracticePage,
+  UpdatePracticeInput,
+  WorkflowEventList,
+} from '@pathways/contracts';
+import { Organisation, Practice, PracticeVersion } from '@pathways/persistence';
+import { accessibleFilter, type Action } from '@pathways/permissions';
+import { available, practiceWorkflow, type PracticeTransition } from '@pathways/workflow';
+import type { Caller, SignedInCaller } from '../access/caller';
+import { AuditService } from '../audit/audit.service';
+import { conflict, forbidden, notFound, staleVersion } from '../common/domain-error';
+import { flushUnique } from '../common/flush';
+import { organisationSubject } from '../organisations/organisation.subject';
+import { WorkflowEventsService } from '../workflow/workflow-events.service';
+import { WorkflowRunner } from '../workflow/workflow.runner';
+import { practiceContext } from './practice.context';
+import { toPracticeDto } from './practice.mapper';
+import { practiceSlug } from './practice.slug';
+import { practiceSubject } from './practice.subject';
+
+const entityType = 'Practice';
+/** Authors may change the content only in these states; otherwise it is with editors and reviewers. */
+const editable: readonly Practice['status'][] = ['draft', 'revisions_requested'];
+/** Transitions that hand the current version to editors, which freezes it. */
+const submitting: readonly PracticeTransition[] = ['submit', 'resubmit'];
+
+@Injectable()
+export class PracticesService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly audit: AuditService,
+    private readonly runner: WorkflowRunner,
+    private readonly events: WorkflowEventsService,
+  ) {}
+
+  async list(query: PracticeListQuery, caller: Caller): Promise<PracticePage> {
+    const allowed = accessibleFilter(caller.ability, 'read', 'Practice');
+    const empty = { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+    if (!allowed) return empty;
+    const where: FilterQuery<Practice>[] = [allowed as FilterQuery<Practice>];
+    if (query.status) where.push({ status: query.status });
+    if (query.mine) {
+      if (!caller.actor) return empty;
+      const mine = caller.actor.memberships.filter((m) => m.status === 'active').map((m) => m.organisationId);
+      where.push({ organisation: { $in: mine } });
+    }
+    const [rows, total] = await this.em.findAndCount(
+      Practice,
+      { $and: where },
+      {
+        populate: ['organisation', 'currentVersion'],
+        orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }],
+        limit: query.pageSize,
+        offset: (query.page - 1) * query.pageSize,
+      },
+    );
+    return { items: rows.map((p) => this.dto(p)), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async get(id: string, caller: Caller): Promise<PracticeDto> {
+    return this.dto(await this.readable(id, caller));
+  }
+
+  /** A new draft, version 1, owned by an organisation the caller acts for. */
+  async create(input: CreatePracticeInput, caller: SignedInCaller): Promise<PracticeDto> {
+    const organisation = await this.em.findOne(Organisation, { id: input.organisationId });
+    if (!organisation || !caller.ability.can('read', organisationSubject(organisation))) {
+      throw notFound('organisation');
+    }
+    if (!caller.ability.can('act_for', organisationSubject(organisation))) {
+      throw forbidden('Only members of a verified organisation submit practices for it.');
+    }
+    const practice = this.em.create(Practice, {
+      slug: practiceSlug(input.content.title),
+      organisation,
+      createdBy: caller.user,
+    });
+    if (!caller.ability.can('create', practiceSubject(practice))) throw forbidden();
+    const first = this.em.create(PracticeVersion, {
+      practice,
+      number: 1,
+      content: input.content,
+      createdBy: caller.user,
+    });
+    practice.currentVersion = ref(first);
+    this.audit.record(caller, 'practice.created', { type: entityType, id: practice.id });
+    await flushUnique(this.em, 'A practice with this address already exists; try again.');
+    return this.dto(practice, first);
+  }
+
+  /**
+   * Replaces the content of the current version while the authors hold the practice. A version
+   * already submitted is frozen: answering a request for revisions starts version n+1.
+   */
+  async update(id: string, input: UpdatePracticeInput, caller: SignedInCaller): Promise<PracticeDto> {
+    const practice = await this.readable(id, caller);
+    if (!caller.ability.can('update', practiceSubject(practice))) {
+      throw forbidden('You cannot edit this practice.');
+    }
+    if (practice.version !== input.version) throw staleVersion('practice');
+    if (!editable.includes(practice.status)) {
+      throw conflict(
+        'INVALID_STATE',
+        `This practice is ${practice.status.replaceAll('_', ' ')}; it can be edited only as a draft or when revisions are requested.`,
+      );
+    }
+    let current = this.current(practice);
+    if (current.submittedAt) {
+      current = this.em.create(PracticeVersion, {
+        practice,
+        number: current.number + 1,
+        content: input.content,
+        createdBy: caller.user,
+      });
+      practice.currentVersion = ref(current);
+    } else {
+      current.content = input.content;
+    }
+    // Touching the practice bumps its version, so a concurrent edit of the content also conflicts.
+    practice.updatedAt = new Date();
+    await this.em.flush();
+    return this.dto(practice, current);
+  }
+
+  async transitions(id: string, caller: Caller): Promise<AvailableTransitions> {
+    const practice = await this.readable(id, caller);
+    const items = available(
+      practiceWorkflow,
+      practice.status,
+      practiceContext(this.current(practice).content),
+      this.permit(practice, caller),
+    );
+    return { items };
+  }
+
+  async fire(
+    id: string,
+    transition: string,
+    input: FireTransitionInput,
+    caller: SignedInCaller,
+  ): Promise<PracticeDto> {
+    const practice = await this.readable(id, caller);
+    const current = this.current(practice);
+    await this.runner.fire({
+      definition: practiceWorkflow,
+      entity: Practice,
+      entityType,
+      record: practice,
+      transition,
+      version: input.version,
+      context: practiceContext(current.content),
+      permit: this.permit(practice, caller),
+      actorId: caller.user.id,
+      payload: { versionNumber: current.number, ...(input.comment ? { comment: input.comment } : {}) },
+      alongside: async (em, name) => {
+        if (submitting.includes(name)) {
+          await em.nativeUpdate(PracticeVersion, { id: current.id }, { submittedAt: new Date() });
+        }
+      },
+    });
+    // The transaction wrote past this request's identity map; read the practice afresh.
+    const fresh = await this.em.findOneOrFail(
+      Practice,
+      { id },
+      { populate: ['organisation', 'currentVersion'], refresh: true },
+    );
+    return this.dto(fresh);
+  }
+
+  async timeline(id: string, caller: Caller): Promise<WorkflowEventList> {
+    await this.readable(id, caller);
+    return { items: await this.events.timeline(entityType, id) };
+  }
+
+  /** Loads a practice the caller may see; anything else is "not found", never "forbidden". */
+  private async readable(id: string, caller: Caller): Promise<Practice> {
+    const practice = await this.em.findOne(
+      Practice,
+      { id },
+      { populate: ['organisation', 'currentVersion'] },
+    );
+    if (!practice || !caller.ability.can('read', practiceSubject(practice))) throw notFound('practice');
+    return practice;
+  }
+
+  /** CASL decides who may fire a transition (action = transition name); the engine decides when. */
+  private permit(practice: Practice, caller: Caller) {
+    const subject = practiceSubject(practice);
+    return (transition: PracticeTransition) => caller.ability.can(transition as Action, subject);
+  }
+
+  private current(practice: Practice): PracticeVersion {
+    const current = practice.currentVersion?.unwrap();
+    if (!current) throw new Error(`practice ${practice.id} has no current version`);
+    return current;
+  }
+
+  private dto(practice: Practice, current = this.current(practice)): PracticeDto {
+    return toPracticeDto(practice, current);
+  }
+}

@@ -1,0 +1,91 @@
+import type { EntityClass } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { recordTransition } from '@pathways/persistence';
+import { decide, type Permit, type Refusal, type WorkflowDefinition } from '@pathways/workflow';
+import { conflict, DomainError, forbidden, staleVersion } from '../common/domain-error';
+
+/** A record a workflow drives: its state lives in `status`, guarded by an optimistic `version`. */
+export interface WorkflowRecord {
+  id: string;
+  status: string;
+  version: number;
+}
+
+export interface FireRequest<State extends string, Transition extends string, Context> {
+  definition: WorkflowDefinition<State, Transition, Context>;
+  entity: EntityClass<WorkflowRecord>;
+  /** The name events are filed under, e.g. "Practice". */
+  entityType: string;
+  record: WorkflowRecord;
+  transition: string;
+  /** The version the caller saw. */
+  version: number;
+  context: Context;
+  permit: Permit<Transition>;
+  actorId: string | null;
+  payload?: Record<string, unknown>;
+  /** Further changes that belong to the same transaction (e.g. freezing a submitted version). */
+  alongside?: (em: EntityManager, transition: Transition) => Promise<void>;
+}
+
+const refusalError = (refusal: Refusal): DomainError => {
+  switch (refusal.kind) {
+    case 'unknown_transition':
+      return new DomainError(404, 'NOT_FOUND', refusal.message);
+    case 'wrong_state':
+      return conflict('INVALID_STATE', refusal.message);
+    case 'forbidden':
+      return forbidden(refusal.message);
+    case 'guard':
+      return conflict('TRANSITION_BLOCKED', refusal.message);
+  }
+};
+
+/**
+ * Fires a transition (DESIGN §4): the engine decides (state, CASL permit, guard), then one database
+ * transaction changes the state only if nobody changed the record meanwhile, appends the chained
+ * event and writes the effects to the outbox. Shared by every workflow-driven record.
+ */
+@Injectable()
+export class WorkflowRunner {
+  constructor(private readonly em: EntityManager) {}
+
+  async fire<State extends string, Transition extends string, Context>(
+    request: FireRequest<State, Transition, Context>,
+  ): Promise<void> {
+    const { record, definition } = request;
+    if (record.version !== request.version) throw staleVersion(request.entityType.toLowerCase());
+    const decision = decide(
+      definition,
+      record.status as State,
+      request.transition,
+      request.context,
+      request.permit,
+    );
+    if (!decision.ok) throw refusalError(decision.refusal);
+    const transition = request.transition as Transition;
+
+    await this.em.transactional(async (em) => {
+      // The WHERE clause is the optimistic check: a concurrent transition already moved the row.
+      const changed = await em.nativeUpdate(
+        request.entity,
+        { id: record.id, version: record.version, status: decision.from },
+        { status: decision.to, version: record.version + 1, updatedAt: new Date() } as never,
+      );
+      if (changed !== 1) throw staleVersion(request.entityType.toLowerCase());
+      await request.alongside?.(em, transition);
+      await recordTransition(em, {
+        workflow: definition.name,
+        entityType: request.entityType,
+        entityId: record.id,
+        transition,
+        fromState: decision.from,
+        toState: decision.to,
+        actorId: request.actorId,
+        payload: request.payload ?? null,
+        effects: decision.effects,
+      });
+    });
+  }
+}
