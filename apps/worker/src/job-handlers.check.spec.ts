@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
-import { jobRegistry, type JobRegistry } from '@pathways/queues';
+import { jobRegistry, type JobRegistry, QueueName } from '@pathways/queues';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { JobHandlerHost } from './job-handler.host';
@@ -55,7 +55,7 @@ async function check(reg: JobRegistry) {
 
 describe('JobHandlerCheck', () => {
   it('discovers the processors registered in the module', async () => {
-    const c = await check(jobRegistry);
+    const c = await check({ [QueueName.Heartbeat]: jobRegistry[QueueName.Heartbeat] });
     expect(c.hosts().map((h) => h.constructor.name)).toEqual(['HeartbeatOnlyHost']);
     expect(() => c.assertEveryJobHandled()).not.toThrow();
   });

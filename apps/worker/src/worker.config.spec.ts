@@ -46,6 +46,7 @@ describe('parseWorkerConfig', () => {
     ['REDIS_PREFIX', 'a:b'],
     ['DATABASE_URL', 'mysql://x'],
     ['LOG_LEVEL', 'loud'],
+    ['SMTP_URL', 'http://mail.example'],
     ['HEARTBEAT_INTERVAL_MS', 'often'],
     ['HEARTBEAT_INTERVAL_MS', '10'],
     ['OUTBOX_POLL_MS', '0'],

@@ -23,6 +23,9 @@ const WorkerEnv = z.object({
   REDIS_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** How long SIGTERM waits for running jobs before giving up and exiting 1. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(25_000),
+  /** Where e-mail goes (smtp:// or smtps://, credentials in the URL); unset: e-mails are logged. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  MAIL_FROM: z.string().min(3).max(200).default('Pathways <no-reply@pathways.example>'),
   /** Shown in logs and next to the heartbeat; defaults to host:pid, unique per process. */
   WORKER_ID: z.string().min(1).max(128).optional(),
 });
@@ -38,6 +41,8 @@ export interface WorkerConfig {
   redisWaitMs: number;
   shutdownTimeoutMs: number;
   workerId: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
 }
 
 export const WORKER_CONFIG = Symbol('WORKER_CONFIG');
@@ -67,5 +72,7 @@ export function parseWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
     redisWaitMs: e.REDIS_WAIT_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     workerId: e.WORKER_ID ?? `${hostname()}:${process.pid}`,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
   };
 }

@@ -14,8 +14,11 @@ import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { HeartbeatProcessor } from './heartbeat.processor';
 import { HeartbeatScheduler } from './heartbeat.scheduler';
+import { EmailService } from './email.service';
 import { HeartbeatService } from './heartbeat.service';
 import { JOB_REGISTRY, JobHandlerCheck } from './job-handlers.check';
+import { MailTransport } from './mail.transport';
+import { NotificationsProcessor } from './notifications.processor';
 import { OutboxProducer } from './outbox.producer';
 import { OUTBOX_RELAY_SETTINGS, OutboxRelay, type OutboxRelaySettings } from './outbox.relay';
 import { WORKER_CONFIG, type WorkerConfig } from './worker.config';
@@ -83,6 +86,9 @@ export class WorkerModule {
         HeartbeatService,
         HeartbeatProcessor,
         HeartbeatScheduler,
+        MailTransport,
+        EmailService,
+        NotificationsProcessor,
         OutboxProducer,
         OutboxRelay,
       ],

@@ -2,6 +2,7 @@ export * from './heartbeat.job';
 export * from './job-payload.error';
 export * from './job.options';
 export * from './job.registry';
+export * from './notification.job';
 export * from './queue.names';
 export * from './queue.producer';
 export * from './redis.check';

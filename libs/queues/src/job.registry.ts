@@ -1,12 +1,16 @@
 import type { z } from 'zod';
 import { HeartbeatJob, HeartbeatPayload } from './heartbeat.job';
 import { JobPayloadError } from './job-payload.error';
+import { NotificationJob, SendEmailPayload } from './notification.job';
 import { QueueName } from './queue.names';
 
 /** Every job the system knows: queue → job name → payload schema. */
 export const jobRegistry = {
   [QueueName.Heartbeat]: {
     [HeartbeatJob.Beat]: HeartbeatPayload,
+  },
+  [QueueName.Notifications]: {
+    [NotificationJob.SendEmail]: SendEmailPayload,
   },
 } as const satisfies Record<QueueName, Record<string, z.ZodType>>;
 

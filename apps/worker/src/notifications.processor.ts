@@ -1,0 +1,17 @@
+import { Processor } from '@nestjs/bullmq';
+import { NotificationJob, QueueName } from '@pathways/queues';
+import type { Job } from 'bullmq';
+import { EmailService } from './email.service';
+import { JobHandlerHost, type JobHandlers } from './job-handler.host';
+
+@Processor(QueueName.Notifications)
+export class NotificationsProcessor extends JobHandlerHost<typeof QueueName.Notifications> {
+  readonly queue = QueueName.Notifications;
+  readonly handlers: JobHandlers<typeof QueueName.Notifications> = {
+    [NotificationJob.SendEmail]: (job: Job) => this.email.send(String(job.id), job.data),
+  };
+
+  constructor(private readonly email: EmailService) {
+    super();
+  }
+}

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+export const NotificationJob = {
+  SendEmail: 'send-email',
+} as const;
+
+/**
+ * One e-mail, already written in the recipient's language by whoever enqueued it. The job id is the
+ * outbox row id, so a relayed twice job is still one message.
+ */
+export const SendEmailPayload = z.strictObject({
+  to: z.email('to must be an e-mail address'),
+  subject: z.string().trim().min(1, 'subject is required').max(200, 'subject is at most 200 characters'),
+  text: z.string().min(1, 'text is required').max(50_000, 'text is at most 50000 characters'),
+  html: z.string().max(200_000).optional(),
+  locale: z.enum(['en', 'es', 'fr']).default('en'),
+});
+export type SendEmailPayload = z.infer<typeof SendEmailPayload>;
