@@ -66,7 +66,7 @@ export class PracticesController {
     @Param('id') id: string,
     @Param('name') name: string,
     @Body() body: FireTransitionDto,
-    @CurrentCaller() caller: SignedInCaller,
+    @CurrentCaller() caller: Caller,
   ) {
     return this.practices.fire(parseId(id, 'practice'), name, body, caller);
   }

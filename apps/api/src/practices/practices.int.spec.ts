@@ -215,6 +215,15 @@ describe('practices through the workflow', () => {
   it('lets an editor screen a submission, which a partner cannot, and answers 409 in the wrong state', async () => {
     const practice = await submitted();
     expect((await call('GET', `/api/practices/${practice.id}`, editor)).statusCode).toBe(200);
+    const anonymous = await call(
+      'POST',
+      `/api/practices/${practice.id}/transitions/start_screening`,
+      undefined,
+      {
+        version: practice.version,
+      },
+    );
+    expect(anonymous.statusCode).toBe(401);
     const byOwner = await fire(practice.id, 'start_screening', owner, practice.version);
     expect(byOwner.statusCode).toBe(403);
     const screening = await fire(practice.id, 'start_screening', editor, practice.version);
@@ -258,6 +267,32 @@ describe('practices through the workflow', () => {
     expect(mine.items.map((p: { id: string }) => p.id)).toContain(practice.id);
     expect(mine.items.every((p: { status: string }) => p.status === 'draft')).toBe(true);
     expect((await call('GET', '/api/practices?pageSize=100', stranger)).json().total).toBe(0);
+  });
+
+  it('shows a practice to the public once an editor publishes it, without naming who acted', async () => {
+    const practice = await submitted();
+    expect((await call('GET', `/api/practices/${practice.id}`)).statusCode).toBe(404);
+    // Acceptance needs three reviews, which arrive with review assignments.
+    await api.app
+      .get(EntityManager)
+      .fork()
+      .getConnection()
+      .execute(`update practice set status = 'accepted' where id = ?`, [practice.id]);
+    const published = await fire(practice.id, 'publish', editor, practice.version);
+    expect(published.json()).toMatchObject({ status: 'published' });
+
+    const seen = await call('GET', `/api/practices/${practice.id}`);
+    expect(seen.json()).toMatchObject({ status: 'published', content: { title: complete.title } });
+    const list = (await call('GET', '/api/practices?pageSize=100')).json();
+    expect(list.items.map((p: { id: string }) => p.id)).toEqual([practice.id]);
+    const timeline = (await call('GET', `/api/practices/${practice.id}/events`)).json();
+    expect(
+      timeline.items.map((e: { transition: string; actorId: null }) => [e.transition, e.actorId]),
+    ).toEqual([
+      ['submit', null],
+      ['publish', null],
+    ]);
+    expect((await call('GET', `/api/practices/${practice.id}/transitions`)).json()).toEqual({ items: [] });
   });
 
   it('settles two simultaneous transitions with one winner and one 409', async () => {

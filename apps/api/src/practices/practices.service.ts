@@ -16,7 +16,7 @@ import { accessibleFilter, type Action } from '@pathways/permissions';
 import { available, practiceWorkflow, type PracticeTransition } from '@pathways/workflow';
 import type { Caller, SignedInCaller } from '../access/caller';
 import { AuditService } from '../audit/audit.service';
-import { conflict, forbidden, notFound, staleVersion } from '../common/domain-error';
+import { conflict, forbidden, notFound, staleVersion, unauthenticated } from '../common/domain-error';
 import { flushUnique } from '../common/flush';
 import { organisationSubject } from '../organisations/organisation.subject';
 import { WorkflowEventsService } from '../workflow/workflow-events.service';
@@ -145,8 +145,10 @@ export class PracticesService {
     id: string,
     transition: string,
     input: FireTransitionInput,
-    caller: SignedInCaller,
+    caller: Caller,
   ): Promise<PracticeDto> {
+    // The route is open to whoever may read the practice, which includes the public.
+    if (!caller.user) throw unauthenticated();
     const practice = await this.readable(id, caller);
     const current = this.current(practice);
     await this.runner.fire({
@@ -177,7 +179,9 @@ export class PracticesService {
 
   async timeline(id: string, caller: Caller): Promise<WorkflowEventList> {
     await this.readable(id, caller);
-    return { items: await this.events.timeline(entityType, id) };
+    const items = await this.events.timeline(entityType, id);
+    // Who acted (editors, in time reviewers) is for signed-in users; the public sees what happened.
+    return { items: caller.actor ? items : items.map((event) => ({ ...event, actorId: null })) };
   }
 
   /** Loads a practice the caller may see; anything else is "not found", never "forbidden". */
