@@ -144,6 +144,19 @@ describe('practices through the workflow', () => {
     for (const field of ['summary', 'problem', 'countries', 'indicators', 'licence']) {
       expect(refused.json().message).toContain(field);
     }
+    expect(refused.json().issues.map((i: { path: string }) => i.path)).toEqual([
+      'content.summary',
+      'content.problem',
+      'content.description',
+      'content.themes',
+      'content.stages',
+      'content.countries',
+      'content.targetGroups',
+      'content.outcomes',
+      'content.indicators',
+      'content.language',
+      'content.licence',
+    ]);
 
     const filled = (
       await call('PATCH', `/api/practices/${practice.id}`, owner, {

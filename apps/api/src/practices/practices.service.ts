@@ -151,6 +151,7 @@ export class PracticesService {
     if (!caller.user) throw unauthenticated();
     const practice = await this.readable(id, caller);
     const current = this.current(practice);
+    const context = practiceContext(current.content);
     await this.runner.fire({
       definition: practiceWorkflow,
       entity: Practice,
@@ -158,8 +159,14 @@ export class PracticesService {
       record: practice,
       transition,
       version: input.version,
-      context: practiceContext(current.content),
+      context,
       permit: this.permit(practice, caller),
+      blockedIssues: submitting.includes(transition as PracticeTransition)
+        ? context.missingFields.map((field) => ({
+            path: `content.${field}`,
+            message: 'Required before submitting.',
+          }))
+        : undefined,
       actorId: caller.user.id,
       payload: { versionNumber: current.number, ...(input.comment ? { comment: input.comment } : {}) },
       alongside: async (em, name) => {

@@ -1,6 +1,7 @@
 import type { EntityClass } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import type { FieldIssue } from '@pathways/contracts';
 import { recordTransition } from '@pathways/persistence';
 import { decide, type Permit, type Refusal, type WorkflowDefinition } from '@pathways/workflow';
 import { conflict, DomainError, forbidden, staleVersion } from '../common/domain-error';
@@ -25,11 +26,13 @@ export interface FireRequest<State extends string, Transition extends string, Co
   permit: Permit<Transition>;
   actorId: string | null;
   payload?: Record<string, unknown>;
+  /** Field-level detail for a guard's refusal (e.g. the fields a submission still needs). */
+  blockedIssues?: FieldIssue[];
   /** Further changes that belong to the same transaction (e.g. freezing a submitted version). */
   alongside?: (em: EntityManager, transition: Transition) => Promise<void>;
 }
 
-const refusalError = (refusal: Refusal): DomainError => {
+const refusalError = (refusal: Refusal, blockedIssues?: FieldIssue[]): DomainError => {
   switch (refusal.kind) {
     case 'unknown_transition':
       return new DomainError(404, 'NOT_FOUND', refusal.message);
@@ -38,7 +41,7 @@ const refusalError = (refusal: Refusal): DomainError => {
     case 'forbidden':
       return forbidden(refusal.message);
     case 'guard':
-      return conflict('TRANSITION_BLOCKED', refusal.message);
+      return new DomainError(409, 'TRANSITION_BLOCKED', refusal.message, blockedIssues);
   }
 };
 
@@ -63,7 +66,7 @@ export class WorkflowRunner {
       request.context,
       request.permit,
     );
-    if (!decision.ok) throw refusalError(decision.refusal);
+    if (!decision.ok) throw refusalError(decision.refusal, request.blockedIssues);
     const transition = request.transition as Transition;
 
     await this.em.transactional(async (em) => {
