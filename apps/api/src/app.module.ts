@@ -13,6 +13,7 @@ import { ConfigModule } from './config/config.module';
 import { HealthController } from './health/health.controller';
 import { OpenApiController } from './openapi/openapi.controller';
 import { OpenApiHolder } from './openapi/openapi.holder';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PracticesModule } from './practices/practices.module';
 import { RedisModule } from './redis/redis.module';
@@ -44,6 +45,7 @@ export class AppModule {
         AuthModule,
         UsersModule,
         OrganisationsModule,
+        NotificationsModule,
         PracticesModule,
         WorkflowModule,
       ],

@@ -19,6 +19,7 @@ import { HeartbeatService } from './heartbeat.service';
 import { JOB_REGISTRY, JobHandlerCheck } from './job-handlers.check';
 import { MailTransport } from './mail.transport';
 import { NotificationsProcessor } from './notifications.processor';
+import { PracticeNotifier } from './practice-notifier.service';
 import { OutboxProducer } from './outbox.producer';
 import { OUTBOX_RELAY_SETTINGS, OutboxRelay, type OutboxRelaySettings } from './outbox.relay';
 import { WORKER_CONFIG, type WorkerConfig } from './worker.config';
@@ -89,6 +90,7 @@ export class WorkerModule {
         MailTransport,
         EmailService,
         NotificationsProcessor,
+        PracticeNotifier,
         OutboxProducer,
         OutboxRelay,
       ],

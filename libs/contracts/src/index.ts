@@ -11,3 +11,4 @@ export * from './practice-workflow';
 export * from './roles';
 export * from './taxonomy';
 export * from './user';
+export * from './notification';

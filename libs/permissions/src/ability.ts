@@ -40,6 +40,7 @@ export interface SubjectShapes {
   Membership: { id: string; organisation: string; user: string; status: string; role: string };
   Session: { user: string };
   Practice: { id: string; organisation: string; status: string };
+  Notification: { recipient: string };
   Taxonomy: Record<string, never>;
   AuditEvent: Record<string, never>;
   System: Record<string, never>;
@@ -51,6 +52,7 @@ export const subjectTypes: SubjectType[] = [
   'Membership',
   'Session',
   'Practice',
+  'Notification',
   'Taxonomy',
   'AuditEvent',
   'System',

@@ -52,6 +52,7 @@ export const roleRules: Record<PlatformRole, (actor: Actor, builder: Builder) =>
     can('read', 'User', { id: me });
     can('update', 'User', ['name', 'locale'], { id: me });
     can(['read', 'delete'], 'Session', { user: me });
+    can(['read', 'update'], 'Notification', { recipient: me });
 
     can('create', 'Organisation');
     can('read', 'Organisation', { id: { $in: belongsTo } });

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { HeartbeatJob, HeartbeatPayload } from './heartbeat.job';
 import { JobPayloadError } from './job-payload.error';
-import { NotificationJob, SendEmailPayload } from './notification.job';
+import { NotificationJob, SendEmailPayload, WorkflowEffectPayload } from './notification.job';
 import { QueueName } from './queue.names';
 
 /** Every job the system knows: queue → job name → payload schema. */
@@ -11,6 +11,8 @@ export const jobRegistry = {
   },
   [QueueName.Notifications]: {
     [NotificationJob.SendEmail]: SendEmailPayload,
+    [NotificationJob.PracticeSubmitted]: WorkflowEffectPayload,
+    [NotificationJob.PracticeDecided]: WorkflowEffectPayload,
   },
 } as const satisfies Record<QueueName, Record<string, z.ZodType>>;
 

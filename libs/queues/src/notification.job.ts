@@ -2,7 +2,21 @@ import { z } from 'zod';
 
 export const NotificationJob = {
   SendEmail: 'send-email',
+  PracticeSubmitted: 'practice-submitted',
+  PracticeDecided: 'practice-decided',
 } as const;
+
+/**
+ * What a workflow effect carries from the outbox (libs/persistence recordTransition): which event of
+ * which record caused it. Handlers load the rest, so a late job reads the current state.
+ */
+export const WorkflowEffectPayload = z.strictObject({
+  eventId: z.uuid('eventId must be a UUID'),
+  entityType: z.string().min(1),
+  entityId: z.uuid('entityId must be a UUID'),
+  transition: z.string().min(1),
+});
+export type WorkflowEffectPayload = z.infer<typeof WorkflowEffectPayload>;
 
 /**
  * One e-mail, already written in the recipient's language by whoever enqueued it. The job id is the

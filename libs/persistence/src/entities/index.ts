@@ -3,6 +3,7 @@ import { Membership } from './membership.entity';
 import { Organisation } from './organisation.entity';
 import { Session } from './session.entity';
 import { TaxonomyTerm } from './taxonomy-term.entity';
+import { Notification } from './notification.entity';
 import { OutboxMessage } from './outbox-message.entity';
 import { Practice } from './practice.entity';
 import { PracticeVersion } from './practice-version.entity';
@@ -12,6 +13,7 @@ import { WorkflowEvent } from './workflow-event.entity';
 export {
   AuditEvent,
   Membership,
+  Notification,
   Organisation,
   OutboxMessage,
   Practice,
@@ -32,4 +34,5 @@ export const entities = [
   OutboxMessage,
   Practice,
   PracticeVersion,
+  Notification,
 ];

@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261128165841 } from './Migration20261128165841';
 import { Migration20261128180049 } from './Migration20261128180049';
 import { Migration20261128180512 } from './Migration20261128180512';
+import { Migration20261128181617 } from './Migration20261128181617';
 
 /**
  * Every migration, in order. Generate new ones with `npm run migration:create`, review, and add them
@@ -12,4 +13,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128165841', class: Migration20261128165841 },
   { name: 'Migration20261128180049', class: Migration20261128180049 },
   { name: 'Migration20261128180512', class: Migration20261128180512 },
+  { name: 'Migration20261128181617', class: Migration20261128181617 },
 ];

@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import { MikroORM } from '@mikro-orm/postgresql';
+import {
+  Membership,
+  Notification,
+  Organisation,
+  ormConfig,
+  Practice,
+  PracticeVersion,
+  User,
+} from '@pathways/persistence';
+import { createTestDatabase, type TestDatabase } from '@pathways/persistence/testing';
+import {
+  createTestRedisPrefix,
+  NotificationJob,
+  QueueName,
+  QueueProducer,
+  redisConnectionOptions,
+} from '@pathways/queues';
+import { QueueEvents } from 'bullmq';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorkerApp } from './worker.app';
+import { parseWorkerConfig } from './worker.config';
+import { createWorkerLogger } from './worker.logger';
+
+const t = createTestRedisPrefix();
+const mails: { to: string[]; raw: string }[] = [];
+let db: TestDatabase;
+let orm: MikroORM;
+let smtp: SMTPServer;
+let app: Awaited<ReturnType<typeof createWorkerApp>> | undefined;
+let producer: QueueProducer;
+let events: QueueEvents;
+let practiceId: string;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  orm = await MikroORM.init(ormConfig({ databaseUrl: db.url, poolMax: 2 }));
+  const em = orm.em.fork();
+  em.create(User, {
+    email: 'editor@example.org',
+    name: 'Elena',
+    passwordHash: 'x',
+    roles: ['partner', 'editor'],
+    locale: 'es',
+  });
+  const author = em.create(User, {
+    email: 'author@example.org',
+    name: 'Maria',
+    passwordHash: 'x',
+    locale: 'en',
+  });
+  em.create(User, { email: 'bystander@example.org', name: 'Nobody', passwordHash: 'x' });
+  const org = em.create(Organisation, {
+    name: 'Department of Migrant Workers',
+    kind: 'government',
+    country: 'PH',
+    status: 'verified',
+  });
+  em.create(Membership, { user: author, organisation: org, role: 'focal_point', status: 'active' });
+  const practice = em.create(Practice, {
+    slug: 'pre-departure-orientation',
+    organisation: org,
+    status: 'submitted',
+    createdBy: author,
+  });
+  const version = em.create(PracticeVersion, {
+    practice,
+    number: 1,
+    content: { title: 'Pre-departure orientation' },
+    createdBy: author,
+  });
+  practice.currentVersion = version as never;
+  await em.flush();
+  practiceId = practice.id;
+
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        mails.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString(),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  const address = smtp.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+
+  producer = new QueueProducer({ connection: redisConnectionOptions(t.url), prefix: t.prefix });
+  events = new QueueEvents(QueueName.Notifications, {
+    connection: redisConnectionOptions(t.url, 'worker'),
+    prefix: t.prefix,
+  });
+  await events.waitUntilReady();
+  app = await createWorkerApp(
+    parseWorkerConfig({
+      DATABASE_URL: db.url,
+      REDIS_URL: t.url,
+      REDIS_PREFIX: t.prefix,
+      SMTP_URL: `smtp://127.0.0.1:${port}`,
+      HEARTBEAT_INTERVAL_MS: '3600000',
+    }),
+    { logger: createWorkerLogger('silent') },
+  );
+});
+
+afterAll(async () => {
+  await app?.close();
+  await Promise.all([producer?.close(), events?.close()]);
+  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await orm?.close();
+  await t.drop();
+  await db?.drop();
+});
+
+const waitFor = async (check: () => boolean, ms = 15_000) => {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+};
+
+describe('practice notifications', () => {
+  it('tells the editors and the authors, in their language, in the app and by e-mail — once', async () => {
+    const effect = {
+      eventId: randomUUID(),
+      entityType: 'Practice',
+      entityId: practiceId,
+      transition: 'submit',
+    };
+    const first = await producer.add(QueueName.Notifications, NotificationJob.PracticeSubmitted, effect, {
+      jobId: 'outbox-a',
+    });
+    expect(await first.waitUntilFinished(events, 15_000)).toEqual({ notified: 2 });
+    // The same effect relayed again (another job id) notifies nobody twice.
+    const again = await producer.add(QueueName.Notifications, NotificationJob.PracticeSubmitted, effect, {
+      jobId: 'outbox-b',
+    });
+    expect(await again.waitUntilFinished(events, 15_000)).toEqual({ notified: 0 });
+
+    const notes = await orm.em
+      .fork()
+      .find(Notification, {}, { populate: ['recipient'], orderBy: { kind: 'asc' } });
+    expect(notes.map((n) => [n.recipient.email, n.kind, n.title])).toEqual([
+      ['author@example.org', 'submitted_to_authors', 'Received: Pre-departure orientation'],
+      ['editor@example.org', 'submitted_to_editors', 'Nueva propuesta: Pre-departure orientation'],
+    ]);
+    expect(notes[0].link).toBe(`/practices/${practiceId}`);
+
+    await waitFor(() => mails.length >= 2);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(mails.map((m) => m.to[0]).sort()).toEqual(['author@example.org', 'editor@example.org']);
+  });
+});
