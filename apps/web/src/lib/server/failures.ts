@@ -30,6 +30,7 @@ const generic: Record<ErrorCode, (failure: ApiFailure) => string> = {
   DUPLICATE: () => m.error_conflict(),
   STALE_VERSION: () => m.error_stale_version(),
   INVALID_STATE: () => m.error_invalid_state(),
+  TRANSITION_BLOCKED: () => m.error_transition_blocked(),
   LAST_ADMIN: () => m.error_last_admin(),
   PAYLOAD_TOO_LARGE: () => m.error_validation(),
   UNSUPPORTED_MEDIA_TYPE: () => m.error_unexpected(),

@@ -1,0 +1,31 @@
+import { PracticePage } from '@pathways/contracts';
+import { loadFailure } from '$lib/server/failures';
+import { abilityOf, requireUser } from '$lib/server/guard';
+import { organisationsActedFor } from '$lib/server/practice-organisations';
+import { pageParam } from '$lib/server/query';
+import type { PageServerLoad } from './$types';
+
+const pageSize = 20;
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+  requireUser(locals, url);
+  const ability = abilityOf(locals);
+  const editor = ability.can('start_screening', 'Practice');
+  const list = (query: Record<string, string | number>) =>
+    locals.api.get('/api/practices', PracticePage, { pageSize, ...query });
+  try {
+    const [mine, submitted, screening] = await Promise.all([
+      list({ mine: 'true', page: pageParam(url) }),
+      editor ? list({ status: 'submitted', page: pageParam(url, 'submittedPage') }) : null,
+      editor ? list({ status: 'screening', page: pageParam(url, 'screeningPage') }) : null,
+    ]);
+    return {
+      mine,
+      submitted,
+      screening,
+      canCreate: ability.can('create', 'Practice') && organisationsActedFor(locals).length > 0,
+    };
+  } catch (cause) {
+    loadFailure(cause);
+  }
+};

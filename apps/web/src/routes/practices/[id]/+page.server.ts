@@ -1,0 +1,69 @@
+import { AvailableTransitions, FireTransitionInput, Practice, WorkflowEventList } from '@pathways/contracts';
+import { getLocale } from '$lib/paraglide/runtime';
+import { countryName } from '$lib/format';
+import { actionFailure, invalidForm, loadFailure } from '$lib/server/failures';
+import { check } from '$lib/server/form';
+import { requireUser } from '$lib/server/guard';
+import { vocabularyOptions } from '$lib/server/taxonomy';
+import type { Vocabulary } from '@pathways/contracts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+  const locale = getLocale();
+  const id = params.id;
+  try {
+    const [practice, transitions, events] = await Promise.all([
+      locals.api.get(`/api/practices/${id}`, Practice),
+      locals.api.get(`/api/practices/${id}/transitions`, AvailableTransitions),
+      locals.api.get(`/api/practices/${id}/events`, WorkflowEventList),
+    ]);
+    const labelsOf = async (vocabulary: Vocabulary) =>
+      Object.fromEntries(
+        (await vocabularyOptions(locals.api, vocabulary, locale)).map((o) => [o.value, o.label]),
+      );
+    const [themes, stages, targetGroups, frameworks] = await Promise.all([
+      labelsOf('theme'),
+      labelsOf('stage'),
+      labelsOf('target_group'),
+      labelsOf('framework'),
+    ]);
+    const countries = Object.fromEntries(
+      (practice.content.countries ?? []).map((c) => [c.code, countryName(c.code, locale)]),
+    );
+    return {
+      practice,
+      transitions: transitions.items,
+      events: events.items,
+      terms: { themes, stages, targetGroups, frameworks },
+      countries,
+      canEdit: !!locals.user && (practice.status === 'draft' || practice.status === 'revisions_requested'),
+    };
+  } catch (cause) {
+    loadFailure(cause);
+  }
+};
+
+export const actions: Actions = {
+  fire: async ({ request, locals, url, params }) => {
+    requireUser(locals, url);
+    const data = await request.formData();
+    const name = String(data.get('transition') ?? '');
+    const comment = String(data.get('comment') ?? '').trim();
+    const checked = check(
+      FireTransitionInput,
+      { version: Number(data.get('version')), ...(comment ? { comment } : {}) },
+      {},
+    );
+    if (!checked.ok) return invalidForm(checked.errors, { target: name });
+    try {
+      const practice = await locals.api.post(
+        `/api/practices/${params.id}/transitions/${encodeURIComponent(name)}`,
+        Practice,
+        checked.data,
+      );
+      return { fired: name, status: practice.status };
+    } catch (cause) {
+      return actionFailure(cause, { target: name });
+    }
+  },
+};
