@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -33,6 +34,10 @@ export async function createApp(config: ApiConfig): Promise<NestFastifyApplicati
     ],
   });
   await app.register(helmet);
+  // One file per request; the attachments service streams it to disk and enforces the size itself.
+  await app.register(multipart, {
+    limits: { fileSize: config.ATTACHMENT_MAX_BYTES, files: 1, fields: 5, parts: 6 },
+  });
   // CORS stays closed unless origins are configured: the web app calls the API from its server.
   if (config.CORS_ORIGINS.length) app.enableCors({ origin: config.CORS_ORIGINS, credentials: false });
 

@@ -5,6 +5,7 @@ import { ormConfig } from '@pathways/persistence';
 import { ZodSerializerInterceptor, ZodValidationPipe } from 'nestjs-zod';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
@@ -17,6 +18,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PracticesModule } from './practices/practices.module';
 import { RedisModule } from './redis/redis.module';
+import { ReviewsModule } from './reviews/reviews.module';
 import { TaxonomyController } from './taxonomy/taxonomy.controller';
 import { UsersModule } from './users/users.module';
 import { WorkflowModule } from './workflow/workflow.module';
@@ -46,8 +48,10 @@ export class AppModule {
         UsersModule,
         OrganisationsModule,
         NotificationsModule,
+        ReviewsModule,
         PracticesModule,
         WorkflowModule,
+        AttachmentsModule,
       ],
       controllers: [HealthController, TaxonomyController, OpenApiController],
       providers: [

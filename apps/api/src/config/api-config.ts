@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -48,6 +49,13 @@ export const ApiEnv = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: positiveInt(5),
   LOGIN_WINDOW_SECONDS: positiveInt(900),
   REGISTRATIONS_PER_IP_PER_HOUR: positiveInt(20),
+  /** Where uploaded attachments are kept (by content hash); relative paths start at the process cwd. */
+  ATTACHMENTS_DIR: z
+    .string()
+    .min(1)
+    .default('.data/attachments')
+    .transform((dir) => resolve(dir)),
+  ATTACHMENT_MAX_BYTES: positiveInt(20 * 1024 * 1024),
 });
 
 export type ApiConfig = z.infer<typeof ApiEnv>;

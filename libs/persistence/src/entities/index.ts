@@ -1,3 +1,4 @@
+import { Attachment } from './attachment.entity';
 import { AuditEvent } from './audit-event.entity';
 import { Membership } from './membership.entity';
 import { Organisation } from './organisation.entity';
@@ -11,6 +12,7 @@ import { User } from './user.entity';
 import { WorkflowEvent } from './workflow-event.entity';
 
 export {
+  Attachment,
   AuditEvent,
   Membership,
   Notification,
@@ -35,4 +37,5 @@ export const entities = [
   Practice,
   PracticeVersion,
   Notification,
+  Attachment,
 ];

@@ -3,6 +3,7 @@ import { Migration20261128165841 } from './Migration20261128165841';
 import { Migration20261128180049 } from './Migration20261128180049';
 import { Migration20261128180512 } from './Migration20261128180512';
 import { Migration20261128181617 } from './Migration20261128181617';
+import { Migration20261128182335 } from './Migration20261128182335';
 
 /**
  * Every migration, in order. Generate new ones with `npm run migration:create`, review, and add them
@@ -14,4 +15,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128180049', class: Migration20261128180049 },
   { name: 'Migration20261128180512', class: Migration20261128180512 },
   { name: 'Migration20261128181617', class: Migration20261128181617 },
+  { name: 'Migration20261128182335', class: Migration20261128182335 },
 ];
