@@ -18,7 +18,6 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PracticesModule } from './practices/practices.module';
 import { RedisModule } from './redis/redis.module';
-import { ReviewsModule } from './reviews/reviews.module';
 import { TaxonomyController } from './taxonomy/taxonomy.controller';
 import { UsersModule } from './users/users.module';
 import { WorkflowModule } from './workflow/workflow.module';
@@ -48,7 +47,6 @@ export class AppModule {
         UsersModule,
         OrganisationsModule,
         NotificationsModule,
-        ReviewsModule,
         PracticesModule,
         WorkflowModule,
         AttachmentsModule,
