@@ -97,6 +97,21 @@ describe('practices: drafts, the guided form and the workflow buttons', () => {
     await author.getByText('Nothing has happened yet: this is still a draft.').waitFor();
   });
 
+  it('keeps the user’s input when someone else saved the draft in the meantime', async () => {
+    const other = await author.context().newPage();
+    await visit(other, `${practicePath}/edit`);
+    await visit(author, `${practicePath}/edit`);
+    await author.getByLabel('Partners').fill('ILO');
+    await saveDraft(author);
+    await shows(author, 'Draft saved.');
+
+    await other.getByLabel('Partners').fill('UN Women');
+    await saveDraft(other);
+    await shows(other, 'Someone changed this in the meantime.');
+    expect(await other.getByLabel('Partners').inputValue()).toBe('UN Women');
+    await other.close();
+  });
+
   it('adds indicator rows and reports a wrong figure at its cell without JavaScript', async () => {
     const page = await newPage({ javaScriptEnabled: false });
     await logIn(page, 'ministry');
