@@ -18,6 +18,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PracticesModule } from './practices/practices.module';
 import { RedisModule } from './redis/redis.module';
+import { ReviewsModule } from './reviews/reviews.module';
 import { TaxonomyController } from './taxonomy/taxonomy.controller';
 import { UsersModule } from './users/users.module';
 import { WorkflowModule } from './workflow/workflow.module';
@@ -47,6 +48,7 @@ export class AppModule {
         UsersModule,
         OrganisationsModule,
         NotificationsModule,
+        ReviewsModule,
         PracticesModule,
         WorkflowModule,
         AttachmentsModule,

@@ -12,3 +12,4 @@ export * from './roles';
 export * from './taxonomy';
 export * from './user';
 export * from './notification';
+export * from './review';

@@ -41,6 +41,7 @@ export interface SubjectShapes {
   Session: { user: string };
   Practice: { id: string; organisation: string; status: string };
   Notification: { recipient: string };
+  ReviewAssignment: { id: string; reviewer: string; practice: string; status: string };
   Taxonomy: Record<string, never>;
   AuditEvent: Record<string, never>;
   System: Record<string, never>;
@@ -53,6 +54,7 @@ export const subjectTypes: SubjectType[] = [
   'Session',
   'Practice',
   'Notification',
+  'ReviewAssignment',
   'Taxonomy',
   'AuditEvent',
   'System',

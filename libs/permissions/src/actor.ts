@@ -5,6 +5,8 @@ export interface Actor {
   id: string;
   roles: readonly PlatformRole[];
   memberships: readonly ActorMembership[];
+  /** Practices the caller was invited to review and has not declined (reviewers read them). */
+  reviewing?: readonly string[];
 }
 
 export interface ActorMembership {

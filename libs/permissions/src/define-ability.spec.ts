@@ -95,3 +95,22 @@ describe('accessibleFilter', () => {
     expect(accessibleFilter(defineAbilityFor(null), 'read', 'User')).toBeNull();
   });
 });
+
+describe('reviewers', () => {
+  const reviewer: Actor = { id: 'r1', roles: ['partner', 'reviewer'], memberships: [], reviewing: ['p1'] };
+  const assignment = (reviewerId: string) =>
+    asSubject('ReviewAssignment', { id: 'a1', reviewer: reviewerId, practice: 'p1', status: 'invited' });
+
+  it('answer only their own invitations and read only the practices they review', () => {
+    const ability = defineAbilityFor(reviewer);
+    expect(ability.can('accept', assignment('r1'))).toBe(true);
+    expect(ability.can('accept', assignment('r2'))).toBe(false);
+    expect(
+      ability.can('read', asSubject('Practice', { id: 'p1', organisation: 'o1', status: 'in_review' })),
+    ).toBe(true);
+    expect(
+      ability.can('read', asSubject('Practice', { id: 'p2', organisation: 'o1', status: 'in_review' })),
+    ).toBe(false);
+    expect(ability.can('create', 'ReviewAssignment')).toBe(false);
+  });
+});

@@ -79,14 +79,17 @@ export const roleRules: Record<PlatformRole, (actor: Actor, builder: Builder) =>
     can(['create', 'read', 'update'], 'Practice', ownPractices);
     can([...authorTransitions], 'Practice', ownPractices);
   },
-  reviewer() {
-    // Review assignments arrive with the peer-review workflow.
+  reviewer(actor, { can }) {
+    // Reviewers see and answer only their own invitations; authors never see who reviews (blind).
+    can(['read', 'accept', 'decline', 'submit'], 'ReviewAssignment', { reviewer: actor.id });
+    can('read', 'Practice', { id: { $in: [...(actor.reviewing ?? [])] } });
   },
   editor(_actor, { can }) {
     can('read', 'Organisation');
     can('read', 'User', ['id', 'name', 'roles']);
     can('read', 'Practice', { status: { $ne: 'draft' } });
     can([...editorTransitions], 'Practice');
+    can(['create', 'read'], 'ReviewAssignment');
   },
   admin(_actor, { can }) {
     can(['read', 'verify', 'reject', 'update'], 'Organisation');
@@ -95,5 +98,6 @@ export const roleRules: Record<PlatformRole, (actor: Actor, builder: Builder) =>
     can('read', ['AuditEvent', 'System']);
     can('manage', 'Taxonomy');
     can('read', 'Practice');
+    can('read', 'ReviewAssignment');
   },
 };

@@ -21,6 +21,7 @@ import { flushUnique } from '../common/flush';
 import { organisationSubject } from '../organisations/organisation.subject';
 import { WorkflowEventsService } from '../workflow/workflow-events.service';
 import { WorkflowRunner } from '../workflow/workflow.runner';
+import { reviewPanel } from '../reviews/review-panel';
 import { practiceContext } from './practice.context';
 import { toPracticeDto } from './practice.mapper';
 import { practiceSlug } from './practice.slug';
@@ -132,10 +133,11 @@ export class PracticesService {
 
   async transitions(id: string, caller: Caller): Promise<AvailableTransitions> {
     const practice = await this.readable(id, caller);
+    const current = this.current(practice);
     const items = available(
       practiceWorkflow,
       practice.status,
-      practiceContext(this.current(practice).content),
+      practiceContext(current.content, await reviewPanel(this.em, current.id)),
       this.permit(practice, caller),
     );
     return { items };
@@ -151,7 +153,7 @@ export class PracticesService {
     if (!caller.user) throw unauthenticated();
     const practice = await this.readable(id, caller);
     const current = this.current(practice);
-    const context = practiceContext(current.content);
+    const context = practiceContext(current.content, await reviewPanel(this.em, current.id));
     await this.runner.fire({
       definition: practiceWorkflow,
       entity: Practice,

@@ -8,6 +8,7 @@ import { Notification } from './notification.entity';
 import { OutboxMessage } from './outbox-message.entity';
 import { Practice } from './practice.entity';
 import { PracticeVersion } from './practice-version.entity';
+import { ReviewAssignment } from './review-assignment.entity';
 import { User } from './user.entity';
 import { WorkflowEvent } from './workflow-event.entity';
 
@@ -20,6 +21,7 @@ export {
   OutboxMessage,
   Practice,
   PracticeVersion,
+  ReviewAssignment,
   Session,
   TaxonomyTerm,
   User,
@@ -38,4 +40,5 @@ export const entities = [
   PracticeVersion,
   Notification,
   Attachment,
+  ReviewAssignment,
 ];
