@@ -191,8 +191,24 @@ describe('practices: drafts, the guided form and the workflow buttons', () => {
     await editor.getByRole('button', { name: 'Start screening' }).click();
     await shows(editor, 'Done: the practice is now “In screening”.');
     await editor.getByText('Start screening: Submitted → In screening').waitFor();
+    // Peer review needs a panel first; the button says why it is not available.
+    expect(await editor.getByRole('button', { name: 'Send to peer review' }).isDisabled()).toBe(true);
+    await editor.getByText(/Invite at least \d+ reviewers/).waitFor();
 
     await visit(editor, '/practices');
     await editor.getByRole('region', { name: 'In screening' }).getByRole('link', { name: title }).waitFor();
+  });
+
+  it('lets the editor reject at screening with a comment that joins the history', async () => {
+    const editor = await newPage();
+    await logIn(editor, 'editor');
+    await visit(editor, practicePath);
+    await editor
+      .getByLabel('Comment on “Reject at screening” (optional)')
+      .fill('Outside the scope of the registry.');
+    await editor.getByRole('button', { name: 'Reject at screening' }).click();
+    await shows(editor, 'Done: the practice is now “Rejected”.');
+    await editor.getByText('Outside the scope of the registry.').waitFor();
+    await editor.getByText('There is nothing you can do on this practice right now.').waitFor();
   });
 });
