@@ -4,14 +4,14 @@ import { Attachment, Practice } from '@pathways/persistence';
 import type { FastifyRequest } from 'fastify';
 import type { Caller, SignedInCaller } from '../access/caller';
 import { AuditService } from '../audit/audit.service';
-import { conflict, fieldError, forbidden, notFound } from '../common/domain-error';
+import { fieldError, notFound } from '../common/domain-error';
+import { assertEditable, readablePractice } from '../practices/practice.access';
 import { practiceSubject } from '../practices/practice.subject';
 import { AttachmentStore, tooLarge } from './attachment.store';
 import type { AttachmentView } from './attachment.dto';
 import { sanitiseFilename } from './attachment.filename';
 
 /** As for the content: authors change attachments only while they hold the practice. */
-const editable: readonly Practice['status'][] = ['draft', 'revisions_requested'];
 
 const toView = (a: Attachment): AttachmentView => ({
   id: a.id,
@@ -109,11 +109,8 @@ export class AttachmentsService {
     await this.removeIfUnused(attachment.sha256);
   }
 
-  /** Loads a practice the caller may see; anything else is "not found", never "forbidden". */
-  private async readable(id: string, caller: Caller): Promise<Practice> {
-    const practice = await this.em.findOne(Practice, { id }, { populate: ['organisation'] });
-    if (!practice || !caller.ability.can('read', practiceSubject(practice))) throw notFound('practice');
-    return practice;
+  private readable(id: string, caller: Caller): Promise<Practice> {
+    return readablePractice(this.em, id, caller);
   }
 
   private async readableAttachment(id: string, caller: Caller): Promise<Attachment> {
@@ -129,15 +126,7 @@ export class AttachmentsService {
   }
 
   private editable(practice: Practice, caller: Caller): Practice {
-    if (!caller.ability.can('update', practiceSubject(practice))) {
-      throw forbidden('You cannot edit this practice.');
-    }
-    if (!editable.includes(practice.status)) {
-      throw conflict(
-        'INVALID_STATE',
-        `This practice is ${practice.status.replaceAll('_', ' ')}; its attachments can change only as a draft or when revisions are requested.`,
-      );
-    }
+    assertEditable(practice, caller, 'its attachments can change');
     return practice;
   }
 

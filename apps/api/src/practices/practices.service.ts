@@ -16,12 +16,13 @@ import { accessibleFilter, type Action } from '@pathways/permissions';
 import { available, practiceWorkflow, type PracticeTransition } from '@pathways/workflow';
 import type { Caller, SignedInCaller } from '../access/caller';
 import { AuditService } from '../audit/audit.service';
-import { conflict, forbidden, notFound, staleVersion, unauthenticated } from '../common/domain-error';
+import { forbidden, notFound, staleVersion, unauthenticated } from '../common/domain-error';
 import { flushUnique } from '../common/flush';
 import { organisationSubject } from '../organisations/organisation.subject';
 import { WorkflowEventsService } from '../workflow/workflow-events.service';
 import { WorkflowRunner } from '../workflow/workflow.runner';
 import { reviewPanel } from '../reviews/review-panel';
+import { assertEditable, readablePractice } from './practice.access';
 import { practiceContext } from './practice.context';
 import { toPracticeDto } from './practice.mapper';
 import { practiceSlug } from './practice.slug';
@@ -29,7 +30,6 @@ import { practiceSubject } from './practice.subject';
 
 const entityType = 'Practice';
 /** Authors may change the content only in these states; otherwise it is with editors and reviewers. */
-const editable: readonly Practice['status'][] = ['draft', 'revisions_requested'];
 /** Transitions that hand the current version to editors, which freezes it. */
 const submitting: readonly PracticeTransition[] = ['submit', 'resubmit'];
 
@@ -107,12 +107,7 @@ export class PracticesService {
       throw forbidden('You cannot edit this practice.');
     }
     if (practice.version !== input.version) throw staleVersion('practice');
-    if (!editable.includes(practice.status)) {
-      throw conflict(
-        'INVALID_STATE',
-        `This practice is ${practice.status.replaceAll('_', ' ')}; it can be edited only as a draft or when revisions are requested.`,
-      );
-    }
+    assertEditable(practice, caller);
     let current = this.current(practice);
     if (current.submittedAt) {
       current = this.em.create(PracticeVersion, {
@@ -193,15 +188,8 @@ export class PracticesService {
     return { items: caller.actor ? items : items.map((event) => ({ ...event, actorId: null })) };
   }
 
-  /** Loads a practice the caller may see; anything else is "not found", never "forbidden". */
-  private async readable(id: string, caller: Caller): Promise<Practice> {
-    const practice = await this.em.findOne(
-      Practice,
-      { id },
-      { populate: ['organisation', 'currentVersion'] },
-    );
-    if (!practice || !caller.ability.can('read', practiceSubject(practice))) throw notFound('practice');
-    return practice;
+  private readable(id: string, caller: Caller): Promise<Practice> {
+    return readablePractice(this.em, id, caller);
   }
 
   /** CASL decides who may fire a transition (action = transition name); the engine decides when. */

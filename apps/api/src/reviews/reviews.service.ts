@@ -15,7 +15,7 @@ import type { Caller, SignedInCaller } from '../access/caller';
 import { AuditService } from '../audit/audit.service';
 import { conflict, forbidden, notFound } from '../common/domain-error';
 import { flushUnique } from '../common/flush';
-import { practiceSubject } from '../practices/practice.subject';
+import { readablePractice } from '../practices/practice.access';
 import { WorkflowRunner } from '../workflow/workflow.runner';
 import { reviewAssignmentSubject, toReviewAssignmentDto } from './review-assignment.mapper';
 
@@ -42,12 +42,7 @@ export class ReviewsService {
     input: InviteReviewerInput,
     caller: SignedInCaller,
   ): Promise<ReviewAssignmentDto> {
-    const practice = await this.em.findOne(
-      Practice,
-      { id: practiceId },
-      { populate: ['organisation', 'currentVersion'] },
-    );
-    if (!practice || !caller.ability.can('read', practiceSubject(practice))) throw notFound('practice');
+    const practice = await readablePractice(this.em, practiceId, caller);
     if (!caller.ability.can('create', 'ReviewAssignment')) throw forbidden('Only editors invite reviewers.');
     if (!invitableStates.includes(practice.status)) {
       throw conflict(
@@ -83,8 +78,7 @@ export class ReviewsService {
 
   /** Editors see the whole panel; a reviewer sees only their own invitation. */
   async forPractice(practiceId: string, caller: Caller): Promise<ReviewAssignmentList> {
-    const practice = await this.em.findOne(Practice, { id: practiceId });
-    if (!practice || !caller.ability.can('read', practiceSubject(practice))) throw notFound('practice');
+    await readablePractice(this.em, practiceId, caller);
     return this.list(caller, { practice: practiceId });
   }
 
