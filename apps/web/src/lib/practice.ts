@@ -1,4 +1,5 @@
-import type { PracticeContent, PracticeStatus } from '@pathways/contracts';
+import type { Practice, PracticeContent, PracticeStatus } from '@pathways/contracts';
+import { asSubject, type AppAbility } from '@pathways/permissions';
 import { m } from '$lib/paraglide/messages';
 
 type Label = () => string;
@@ -105,3 +106,12 @@ export const assessmentLabels: Record<AssessmentKey, Label> = {
 
 export const practiceTitle = (content: PracticeContent): string =>
   content.title?.trim() || m.practice_untitled();
+
+/** The practice as a CASL subject, for the same checks the API makes. */
+export const practiceSubject = (practice: Practice) =>
+  asSubject('Practice', { id: practice.id, organisation: practice.organisationId, status: practice.status });
+
+/** Authors hold the practice (and may change it) while it is a draft or revisions are requested. */
+export const canEditPractice = (ability: AppAbility, practice: Practice): boolean =>
+  (practice.status === 'draft' || practice.status === 'revisions_requested') &&
+  ability.can('update', practiceSubject(practice));

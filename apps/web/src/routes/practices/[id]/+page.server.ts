@@ -3,7 +3,8 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { countryName } from '$lib/format';
 import { actionFailure, invalidForm, loadFailure } from '$lib/server/failures';
 import { check } from '$lib/server/form';
-import { requireUser } from '$lib/server/guard';
+import { abilityOf, requireUser } from '$lib/server/guard';
+import { canEditPractice } from '$lib/practice';
 import { vocabularyOptions } from '$lib/server/taxonomy';
 import type { Vocabulary } from '@pathways/contracts';
 import type { Actions, PageServerLoad } from './$types';
@@ -36,7 +37,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
       events: events.items,
       terms: { themes, stages, targetGroups, frameworks },
       countries,
-      canEdit: !!locals.user && (practice.status === 'draft' || practice.status === 'revisions_requested'),
+      canEdit: canEditPractice(abilityOf(locals), practice),
     };
   } catch (cause) {
     loadFailure(cause);

@@ -4,7 +4,8 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { ApiFailure } from '$lib/server/api-failure';
 import { countryOptions } from '$lib/server/countries';
 import { actionFailure, loadFailure, type FormFailure } from '$lib/server/failures';
-import { requireUser } from '$lib/server/guard';
+import { abilityOf, requireUser } from '$lib/server/guard';
+import { canEditPractice } from '$lib/practice';
 import {
   checkContent,
   contentFromForm,
@@ -17,9 +18,6 @@ import {
 } from '$lib/server/practice-form';
 import { vocabularyOptions } from '$lib/server/taxonomy';
 import type { Actions, PageServerLoad } from './$types';
-
-/** Statuses in which the authors hold the practice and may change it (the API says the same). */
-const editable = new Set(['draft', 'revisions_requested']);
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
   requireUser(locals, url);
@@ -34,7 +32,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
     ]);
     return {
       practice,
-      editable: editable.has(practice.status),
+      editable: canEditPractice(abilityOf(locals), practice),
       state: formFromContent(practice.content),
       vocabularies: { themes, stages, targetGroups, frameworks },
       countries: countryOptions(locale),
