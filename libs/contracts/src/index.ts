@@ -13,3 +13,4 @@ export * from './taxonomy';
 export * from './user';
 export * from './notification';
 export * from './review';
+export * from './practice-version';
