@@ -7,48 +7,22 @@ import {
   redisConnectionOptions,
 } from '@pathways/queues';
 import { QueueEvents } from 'bullmq';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SmtpCapture, startSmtpCapture } from './testing/smtp-capture';
 import { createWorkerApp } from './worker.app';
 import { parseWorkerConfig } from './worker.config';
 import { createWorkerLogger } from './worker.logger';
 
-interface Received {
-  to: string[];
-  raw: string;
-}
-
 const t = createTestRedisPrefix();
-const received: Received[] = [];
 let db: TestDatabase;
-let smtp: SMTPServer;
-let smtpUrl: string;
+let smtp: SmtpCapture;
 let app: Awaited<ReturnType<typeof createWorkerApp>> | undefined;
 let producer: QueueProducer;
 let events: QueueEvents;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  // A real SMTP server on a free port, keeping every message it is given.
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString(),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const address = smtp.server.address();
-  smtpUrl = `smtp://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  smtp = await startSmtpCapture();
 
   const connection = redisConnectionOptions(t.url);
   producer = new QueueProducer({ connection, prefix: t.prefix });
@@ -61,7 +35,7 @@ beforeAll(async () => {
     DATABASE_URL: db.url,
     REDIS_URL: t.url,
     REDIS_PREFIX: t.prefix,
-    SMTP_URL: smtpUrl,
+    SMTP_URL: smtp.url,
     MAIL_FROM: 'Pathways <no-reply@pathways.test>',
     HEARTBEAT_INTERVAL_MS: '3600000',
   });
@@ -71,7 +45,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   await Promise.all([producer?.close(), events?.close()]);
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await smtp?.close();
   await t.drop();
   await db?.drop();
 });
@@ -90,10 +64,10 @@ describe('e-mail notifications (real SMTP, Redis and PostgreSQL)', () => {
       { jobId: 'outbox-row-1' },
     );
     await job.waitUntilFinished(events, 15_000);
-    expect(received).toHaveLength(1);
-    expect(received[0].to).toEqual(['focal@ministry.example']);
-    expect(received[0].raw).toContain('Message-ID: <outbox-row-1@pathways.notifications>');
-    expect(received[0].raw).toContain('From: Pathways <no-reply@pathways.test>');
+    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received[0].to).toEqual(['focal@ministry.example']);
+    expect(smtp.received[0].raw).toContain('Message-ID: <outbox-row-1@pathways.notifications>');
+    expect(smtp.received[0].raw).toContain('From: Pathways <no-reply@pathways.test>');
   });
 
   it('refuses a job without a valid address before anything is sent', async () => {
@@ -104,6 +78,6 @@ describe('e-mail notifications (real SMTP, Redis and PostgreSQL)', () => {
         text: 'y',
       } as never),
     ).rejects.toThrow(/to/);
-    expect(received).toHaveLength(1);
+    expect(smtp.received).toHaveLength(1);
   });
 });

@@ -18,17 +18,16 @@ import {
   redisConnectionOptions,
 } from '@pathways/queues';
 import { QueueEvents } from 'bullmq';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SmtpCapture, startSmtpCapture } from './testing/smtp-capture';
 import { createWorkerApp } from './worker.app';
 import { parseWorkerConfig } from './worker.config';
 import { createWorkerLogger } from './worker.logger';
 
 const t = createTestRedisPrefix();
-const mails: { to: string[]; raw: string }[] = [];
 let db: TestDatabase;
 let orm: MikroORM;
-let smtp: SMTPServer;
+let smtp: SmtpCapture;
 let app: Awaited<ReturnType<typeof createWorkerApp>> | undefined;
 let producer: QueueProducer;
 let events: QueueEvents;
@@ -75,25 +74,7 @@ beforeAll(async () => {
   await em.flush();
   practiceId = practice.id;
 
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        mails.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString(),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const address = smtp.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  smtp = await startSmtpCapture();
 
   producer = new QueueProducer({ connection: redisConnectionOptions(t.url), prefix: t.prefix });
   events = new QueueEvents(QueueName.Notifications, {
@@ -106,7 +87,7 @@ beforeAll(async () => {
       DATABASE_URL: db.url,
       REDIS_URL: t.url,
       REDIS_PREFIX: t.prefix,
-      SMTP_URL: `smtp://127.0.0.1:${port}`,
+      SMTP_URL: smtp.url,
       HEARTBEAT_INTERVAL_MS: '3600000',
     }),
     { logger: createWorkerLogger('silent') },
@@ -116,7 +97,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   await Promise.all([producer?.close(), events?.close()]);
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await smtp?.close();
   await orm?.close();
   await t.drop();
   await db?.drop();
@@ -157,8 +138,8 @@ describe('practice notifications', () => {
     ]);
     expect(notes[0].link).toBe(`/practices/${practiceId}`);
 
-    await waitFor(() => mails.length >= 2);
+    await waitFor(() => smtp.received.length >= 2);
     await new Promise((r) => setTimeout(r, 300));
-    expect(mails.map((m) => m.to[0]).sort()).toEqual(['author@example.org', 'editor@example.org']);
+    expect(smtp.received.map((m) => m.to[0]).sort()).toEqual(['author@example.org', 'editor@example.org']);
   });
 });

@@ -1,25 +1,10 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Practice } from '@pathways/persistence';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { completePracticeContent } from '../testing/practice-content';
 import { bearer, startTestApi, type TestApi } from '../testing/test-api';
 
-const complete = {
-  title: 'Pre-departure orientation by returnee women',
-  summary: 'Returnees train departing domestic workers on their rights.',
-  problem: 'Domestic workers leave without knowing their rights or where to turn.',
-  description: 'A two-day course run in the origin country with the destination embassy.',
-  themes: ['pre-departure-orientation'],
-  stages: ['pre-departure'],
-  countries: [
-    { code: 'PH', role: 'origin' },
-    { code: 'AE', role: 'destination' },
-  ],
-  targetGroups: ['domestic-workers'],
-  outcomes: 'Fewer contract substitutions reported.',
-  indicators: [{ indicator: 'People trained', women: 1200, men: 40, unit: 'people', year: 2024 }],
-  language: 'en',
-  licence: 'CC-BY-4.0',
-};
+const complete = completePracticeContent;
 
 describe('practice versions', () => {
   let api: TestApi;
