@@ -20,6 +20,8 @@ import { JOB_REGISTRY, JobHandlerCheck } from './job-handlers.check';
 import { MailTransport } from './mail.transport';
 import { NotificationsProcessor } from './notifications.processor';
 import { PracticeNotifier } from './practice-notifier.service';
+import { RemindersProcessor } from './reminders.processor';
+import { ReviewTimers } from './review-timers.service';
 import { OutboxProducer } from './outbox.producer';
 import { OUTBOX_RELAY_SETTINGS, OutboxRelay, type OutboxRelaySettings } from './outbox.relay';
 import { WORKER_CONFIG, type WorkerConfig } from './worker.config';
@@ -91,6 +93,8 @@ export class WorkerModule {
         EmailService,
         NotificationsProcessor,
         PracticeNotifier,
+        ReviewTimers,
+        RemindersProcessor,
         OutboxProducer,
         OutboxRelay,
       ],

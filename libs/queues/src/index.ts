@@ -6,6 +6,7 @@ export * from './notification.job';
 export * from './queue.names';
 export * from './queue.producer';
 export * from './redis.check';
+export * from './reminder.job';
 export * from './redis.connection';
 export * from './redis.prefix';
 export * from './worker-heartbeat';

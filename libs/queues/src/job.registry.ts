@@ -3,6 +3,7 @@ import { HeartbeatJob, HeartbeatPayload } from './heartbeat.job';
 import { JobPayloadError } from './job-payload.error';
 import { NotificationJob, SendEmailPayload, WorkflowEffectPayload } from './notification.job';
 import { QueueName } from './queue.names';
+import { ExpireInvitationPayload, ReminderJob } from './reminder.job';
 
 /** Every job the system knows: queue → job name → payload schema. */
 export const jobRegistry = {
@@ -13,6 +14,9 @@ export const jobRegistry = {
     [NotificationJob.SendEmail]: SendEmailPayload,
     [NotificationJob.PracticeSubmitted]: WorkflowEffectPayload,
     [NotificationJob.PracticeDecided]: WorkflowEffectPayload,
+  },
+  [QueueName.Reminders]: {
+    [ReminderJob.ExpireInvitation]: ExpireInvitationPayload,
   },
 } as const satisfies Record<QueueName, Record<string, z.ZodType>>;
 

@@ -1,3 +1,5 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { OutboxMessage } from '@pathways/persistence';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completePracticeContent } from '../testing/practice-content';
 import { bearer, startTestApi, type TestApi } from '../testing/test-api';
@@ -105,6 +107,12 @@ describe('peer review of a practice', () => {
       expect(invited.statusCode).toBe(201);
       expect(invited.json()).toMatchObject({ status: 'invited', dueAt: null });
     }
+    const expiries = await api.app
+      .get(EntityManager)
+      .fork()
+      .find(OutboxMessage, { queue: 'reminders', jobName: 'expire-invitation' });
+    expect(expiries).toHaveLength(3);
+    expect(expiries[0].delayMs).toBe(7 * 86_400_000);
     const twice = await call('POST', `/api/practices/${practice.id}/review-assignments`, editor, {
       reviewerId: reviewers[0].id,
     });

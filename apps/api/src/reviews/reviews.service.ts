@@ -8,7 +8,8 @@ import {
   type ReviewAssignmentList,
   type ReviewAssignmentTransitionInput,
 } from '@pathways/contracts';
-import { Membership, Practice, ReviewAssignment, User } from '@pathways/persistence';
+import { Membership, OutboxMessage, Practice, ReviewAssignment, User } from '@pathways/persistence';
+import { QueueName, ReminderJob } from '@pathways/queues';
 import { accessibleFilter, type Action } from '@pathways/permissions';
 import { type ReviewAssignmentTransition, reviewAssignmentWorkflow } from '@pathways/workflow';
 import type { Caller, SignedInCaller } from '../access/caller';
@@ -72,6 +73,13 @@ export class ReviewsService {
       { type: 'ReviewAssignment', id: assignment.id },
       { practiceId },
     );
+    // Written with the invitation, so the expiry cannot be lost even if Redis is down right now.
+    this.em.create(OutboxMessage, {
+      queue: QueueName.Reminders,
+      jobName: ReminderJob.ExpireInvitation,
+      payload: { assignmentId: assignment.id },
+      delayMs: invitationWindowDays * dayMs,
+    });
     await flushUnique(this.em, 'This reviewer is already invited for this version.');
     return toReviewAssignmentDto(assignment);
   }

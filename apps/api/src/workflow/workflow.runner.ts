@@ -2,16 +2,11 @@ import type { EntityClass } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { FieldIssue } from '@pathways/contracts';
-import { recordTransition } from '@pathways/persistence';
+import { applyTransition, StaleRecordError, type WorkflowRecord } from '@pathways/persistence';
 import { decide, type Permit, type Refusal, type WorkflowDefinition } from '@pathways/workflow';
 import { conflict, DomainError, forbidden, staleVersion } from '../common/domain-error';
 
-/** A record a workflow drives: its state lives in `status`, guarded by an optimistic `version`. */
-export interface WorkflowRecord {
-  id: string;
-  status: string;
-  version: number;
-}
+export type { WorkflowRecord };
 
 export interface FireRequest<State extends string, Transition extends string, Context> {
   definition: WorkflowDefinition<State, Transition, Context>;
@@ -69,26 +64,26 @@ export class WorkflowRunner {
     if (!decision.ok) throw refusalError(decision.refusal, request.blockedIssues);
     const transition = request.transition as Transition;
 
-    await this.em.transactional(async (em) => {
-      // The WHERE clause is the optimistic check: a concurrent transition already moved the row.
-      const changed = await em.nativeUpdate(
-        request.entity,
-        { id: record.id, version: record.version, status: decision.from },
-        { status: decision.to, version: record.version + 1, updatedAt: new Date() } as never,
-      );
-      if (changed !== 1) throw staleVersion(request.entityType.toLowerCase());
-      await request.alongside?.(em, transition);
-      await recordTransition(em, {
-        workflow: definition.name,
-        entityType: request.entityType,
-        entityId: record.id,
-        transition,
-        fromState: decision.from,
-        toState: decision.to,
-        actorId: request.actorId,
-        payload: request.payload ?? null,
-        effects: decision.effects,
+    await this.em
+      .transactional(async (em) => {
+        await applyTransition(em, {
+          entity: request.entity,
+          entityType: request.entityType,
+          workflow: definition.name,
+          record,
+          transition,
+          from: decision.from,
+          to: decision.to,
+          effects: decision.effects,
+          actorId: request.actorId,
+          payload: request.payload ?? null,
+        });
+        // Changes that belong with the state (e.g. freezing a submitted version) commit with it.
+        await request.alongside?.(em, transition);
+      })
+      .catch((error: unknown) => {
+        if (error instanceof StaleRecordError) throw staleVersion(request.entityType.toLowerCase());
+        throw error;
       });
-    });
   }
 }

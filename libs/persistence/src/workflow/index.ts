@@ -1,2 +1,3 @@
 export * from './event-hash';
 export * from './record-transition';
+export * from './apply-transition';

@@ -1,0 +1,17 @@
+import { Processor } from '@nestjs/bullmq';
+import { QueueName, ReminderJob } from '@pathways/queues';
+import type { Job } from 'bullmq';
+import { JobHandlerHost, type JobHandlers } from './job-handler.host';
+import { ReviewTimers } from './review-timers.service';
+
+@Processor(QueueName.Reminders)
+export class RemindersProcessor extends JobHandlerHost<typeof QueueName.Reminders> {
+  readonly queue = QueueName.Reminders;
+  readonly handlers: JobHandlers<typeof QueueName.Reminders> = {
+    [ReminderJob.ExpireInvitation]: (job: Job) => this.timers.expireInvitation(job.data),
+  };
+
+  constructor(private readonly timers: ReviewTimers) {
+    super();
+  }
+}
