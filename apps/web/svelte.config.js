@@ -26,6 +26,7 @@ const config = {
     alias: {
       '@pathways/contracts': '../../libs/contracts/src/index.ts',
       '@pathways/permissions': '../../libs/permissions/src/index.ts',
+      '@pathways/workflow': '../../libs/workflow/src/index.ts',
     },
   },
 };

@@ -1,23 +1,12 @@
+import { practiceStates } from '@pathways/workflow';
 import { z } from 'zod';
 import { CountryCode } from './country';
 import { Locale } from './locale';
 import { PageQuery } from './pagination';
 import { seedTaxonomy, type Vocabulary } from './taxonomy';
 
-/** Mirrors the practice workflow's states (libs/workflow); the API checks they stay equal. */
-export const practiceStatuses = [
-  'draft',
-  'submitted',
-  'screening',
-  'in_review',
-  'revisions_requested',
-  'resubmitted',
-  'accepted',
-  'published',
-  'rejected',
-  'withdrawn',
-  'retracted',
-] as const;
+/** The practice workflow's states: the definition in libs/workflow is the one list. */
+export const practiceStatuses = practiceStates;
 export const PracticeStatus = z.enum(practiceStatuses, {
   error: `Choose one of: ${practiceStatuses.join(', ')}`,
 });
