@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser } from './setup/browser';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from './setup/browser';
 import './setup/context';
 import { demoLogin } from './setup/logins';
+import { logIn, Pages, shows, visit } from './setup/pages';
 
 /**
  * The foundation issue end to end, in the browser: a visitor registers and registers an
@@ -12,44 +13,17 @@ import { demoLogin } from './setup/logins';
  * Steps share state and run in order, as one story.
  */
 
-const baseUrl = inject('baseUrl');
 const run = randomBytes(3).toString('hex');
 const focal = { name: 'Amaya Quispe', email: `amaya.${run}@example.org`, password: 'a long and quiet river' };
 const joiner = { name: 'Lin Mei', email: `lin.${run}@example.org`, password: 'mountains after rain' };
 const organisation = `Red de Trabajadoras del Hogar ${run}`;
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl, locale: 'en-GB', ...options });
-  contexts.push(context);
-  return context.newPage();
-}
-
-/** Opens a path and checks the page with axe. */
-async function visit(page: Page, path: string): Promise<void> {
-  await page.goto(path);
-  await expectNoAxeViolations(page);
-}
-
-/** Waits for text to show (e.g. after a form action) and checks the page with axe. */
-async function shows(page: Page, text: string | RegExp): Promise<void> {
-  await page.getByText(text).first().waitFor();
-  await expectNoAxeViolations(page);
-}
+const pages = new Pages();
+const newPage = (options?: { javaScriptEnabled?: boolean }) => pages.newPage(options);
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 const card = (scope: Page | Locator, text: string): Locator =>
   scope.getByRole('listitem').filter({ hasText: text });
-
-async function logIn(page: Page, account: { email: string; password: string }): Promise<void> {
-  await visit(page, '/login');
-  await page.getByLabel('E-mail address').fill(account.email);
-  await page.getByLabel('Password').fill(account.password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.waitForURL('**/organisations');
-}
 
 async function register(page: Page, person: typeof focal): Promise<void> {
   await visit(page, '/register');
@@ -67,13 +41,11 @@ describe('foundation: accounts, organisations, verification and roles', () => {
   let organisationPath: string;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
     [focalPage, adminPage, joinerPage] = [await newPage(), await newPage(), await newPage()];
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
+    await pages.close();
   });
 
   it('shows the public home page with its calls to action', async () => {

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser } from './setup/browser';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from './setup/browser';
 import './setup/context';
 import { demoLogin } from './setup/logins';
+import { logIn, Pages, shows, visit } from './setup/pages';
 
 /**
  * Good practices in the browser: the ministry's focal point starts a draft, saves it incomplete,
@@ -11,36 +12,12 @@ import { demoLogin } from './setup/logins';
  * screening. Rows of the guided form are also added without JavaScript. Every page passes axe.
  */
 
-const baseUrl = inject('baseUrl');
 const title = `Safe recruitment corridor ${randomBytes(3).toString('hex')}`;
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const pages = new Pages();
+const newPage = (options?: { javaScriptEnabled?: boolean }) => pages.newPage(options);
 
-async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl, locale: 'en-GB', ...options });
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function visit(page: Page, path: string): Promise<void> {
-  await page.goto(path);
-  await expectNoAxeViolations(page);
-}
-
-async function shows(page: Page, text: string | RegExp): Promise<void> {
-  await page.getByText(text).first().waitFor();
-  await expectNoAxeViolations(page);
-}
-
-async function logIn(page: Page, role: string): Promise<void> {
-  const account = demoLogin(role);
-  await visit(page, '/login');
-  await page.getByLabel('E-mail address').fill(account.email);
-  await page.getByLabel('Password').fill(account.password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.waitForURL('**/organisations');
-}
+const logInAs = (page: Page, role: string) => logIn(page, demoLogin(role));
 
 const saveDraft = (page: Page) => page.getByRole('button', { name: 'Save draft' }).first().click();
 
@@ -49,14 +26,12 @@ describe('practices: drafts, the guided form and the workflow buttons', () => {
   let practicePath: string;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
     author = await newPage();
-    await logIn(author, 'ministry');
+    await logInAs(author, 'ministry');
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
+    await pages.close();
   });
 
   it('starts a draft for the ministry from "my practices"', async () => {
@@ -114,7 +89,7 @@ describe('practices: drafts, the guided form and the workflow buttons', () => {
 
   it('adds indicator rows and reports a wrong figure at its cell without JavaScript', async () => {
     const page = await newPage({ javaScriptEnabled: false });
-    await logIn(page, 'ministry');
+    await logInAs(page, 'ministry');
     await visit(page, `${practicePath}/edit`);
     await page
       .getByLabel('Indicator, row 1', { exact: true })
@@ -182,7 +157,7 @@ describe('practices: drafts, the guided form and the workflow buttons', () => {
 
   it('lets the editor find the submitted practice and start screening', async () => {
     const editor = await newPage();
-    await logIn(editor, 'editor');
+    await logInAs(editor, 'editor');
     await visit(editor, '/practices');
     const queue = editor.getByRole('region', { name: 'Submitted, waiting for screening' });
     await queue.getByRole('link', { name: title }).click();
@@ -201,7 +176,7 @@ describe('practices: drafts, the guided form and the workflow buttons', () => {
 
   it('lets the editor reject at screening with a comment that joins the history', async () => {
     const editor = await newPage();
-    await logIn(editor, 'editor');
+    await logInAs(editor, 'editor');
     await visit(editor, practicePath);
     await editor
       .getByLabel('Comment on “Reject at screening” (optional)')

@@ -9,33 +9,20 @@ import {
   PracticeVersion,
   User,
 } from '@pathways/persistence';
-import { createTestDatabase, type TestDatabase } from '@pathways/persistence/testing';
-import {
-  createTestRedisPrefix,
-  NotificationJob,
-  QueueName,
-  QueueProducer,
-  redisConnectionOptions,
-} from '@pathways/queues';
-import { QueueEvents } from 'bullmq';
+import { NotificationJob, QueueName } from '@pathways/queues';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SmtpCapture, startSmtpCapture } from './testing/smtp-capture';
-import { createWorkerApp } from './worker.app';
-import { parseWorkerConfig } from './worker.config';
-import { createWorkerLogger } from './worker.logger';
+import { startTestWorker, type TestWorker } from './testing/test-worker';
 
-const t = createTestRedisPrefix();
-let db: TestDatabase;
 let orm: MikroORM;
 let smtp: SmtpCapture;
-let app: Awaited<ReturnType<typeof createWorkerApp>> | undefined;
-let producer: QueueProducer;
-let events: QueueEvents;
+let worker: TestWorker;
 let practiceId: string;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  orm = await MikroORM.init(ormConfig({ databaseUrl: db.url, poolMax: 2 }));
+  smtp = await startSmtpCapture();
+  worker = await startTestWorker(QueueName.Notifications, { SMTP_URL: smtp.url });
+  orm = await MikroORM.init(ormConfig({ databaseUrl: worker.db.url, poolMax: 2 }));
   const em = orm.em.fork();
   em.create(User, {
     email: 'editor@example.org',
@@ -73,34 +60,12 @@ beforeAll(async () => {
   practice.currentVersion = version as never;
   await em.flush();
   practiceId = practice.id;
-
-  smtp = await startSmtpCapture();
-
-  producer = new QueueProducer({ connection: redisConnectionOptions(t.url), prefix: t.prefix });
-  events = new QueueEvents(QueueName.Notifications, {
-    connection: redisConnectionOptions(t.url, 'worker'),
-    prefix: t.prefix,
-  });
-  await events.waitUntilReady();
-  app = await createWorkerApp(
-    parseWorkerConfig({
-      DATABASE_URL: db.url,
-      REDIS_URL: t.url,
-      REDIS_PREFIX: t.prefix,
-      SMTP_URL: smtp.url,
-      HEARTBEAT_INTERVAL_MS: '3600000',
-    }),
-    { logger: createWorkerLogger('silent') },
-  );
 });
 
 afterAll(async () => {
-  await app?.close();
-  await Promise.all([producer?.close(), events?.close()]);
+  await worker?.close();
   await smtp?.close();
   await orm?.close();
-  await t.drop();
-  await db?.drop();
 });
 
 const waitFor = async (check: () => boolean, ms = 15_000) => {
@@ -119,15 +84,25 @@ describe('practice notifications', () => {
       entityId: practiceId,
       transition: 'submit',
     };
-    const first = await producer.add(QueueName.Notifications, NotificationJob.PracticeSubmitted, effect, {
-      jobId: 'outbox-a',
-    });
-    expect(await first.waitUntilFinished(events, 15_000)).toEqual({ notified: 2 });
+    const first = await worker.producer.add(
+      QueueName.Notifications,
+      NotificationJob.PracticeSubmitted,
+      effect,
+      {
+        jobId: 'outbox-a',
+      },
+    );
+    expect(await first.waitUntilFinished(worker.events, 15_000)).toEqual({ notified: 2 });
     // The same effect relayed again (another job id) notifies nobody twice.
-    const again = await producer.add(QueueName.Notifications, NotificationJob.PracticeSubmitted, effect, {
-      jobId: 'outbox-b',
-    });
-    expect(await again.waitUntilFinished(events, 15_000)).toEqual({ notified: 0 });
+    const again = await worker.producer.add(
+      QueueName.Notifications,
+      NotificationJob.PracticeSubmitted,
+      effect,
+      {
+        jobId: 'outbox-b',
+      },
+    );
+    expect(await again.waitUntilFinished(worker.events, 15_000)).toEqual({ notified: 0 });
 
     const notes = await orm.em
       .fork()

@@ -10,26 +10,12 @@ import {
   verifyChain,
   WorkflowEvent,
 } from '@pathways/persistence';
-import { createTestDatabase, type TestDatabase } from '@pathways/persistence/testing';
-import {
-  createTestRedisPrefix,
-  QueueName,
-  QueueProducer,
-  redisConnectionOptions,
-  ReminderJob,
-} from '@pathways/queues';
-import { QueueEvents } from 'bullmq';
+import { QueueName, ReminderJob } from '@pathways/queues';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorkerApp } from './worker.app';
-import { parseWorkerConfig } from './worker.config';
-import { createWorkerLogger } from './worker.logger';
+import { startTestWorker, type TestWorker } from './testing/test-worker';
 
-const t = createTestRedisPrefix();
-let db: TestDatabase;
 let orm: MikroORM;
-let app: Awaited<ReturnType<typeof createWorkerApp>> | undefined;
-let producer: QueueProducer;
-let events: QueueEvents;
+let worker: TestWorker;
 
 /** An invitation whose answer-by date is `respondBy`, in the given state. */
 async function invitation(respondBy: Date, status: ReviewAssignment['status'] = 'invited'): Promise<string> {
@@ -69,36 +55,18 @@ async function invitation(respondBy: Date, status: ReviewAssignment['status'] = 
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  orm = await MikroORM.init(ormConfig({ databaseUrl: db.url, poolMax: 2 }));
-  producer = new QueueProducer({ connection: redisConnectionOptions(t.url), prefix: t.prefix });
-  events = new QueueEvents(QueueName.Reminders, {
-    connection: redisConnectionOptions(t.url, 'worker'),
-    prefix: t.prefix,
-  });
-  await events.waitUntilReady();
-  app = await createWorkerApp(
-    parseWorkerConfig({
-      DATABASE_URL: db.url,
-      REDIS_URL: t.url,
-      REDIS_PREFIX: t.prefix,
-      HEARTBEAT_INTERVAL_MS: '3600000',
-    }),
-    { logger: createWorkerLogger('silent') },
-  );
+  worker = await startTestWorker(QueueName.Reminders);
+  orm = await MikroORM.init(ormConfig({ databaseUrl: worker.db.url, poolMax: 2 }));
 });
 
 afterAll(async () => {
-  await app?.close();
-  await Promise.all([producer?.close(), events?.close()]);
   await orm?.close();
-  await t.drop();
-  await db?.drop();
+  await worker?.close();
 });
 
 const expire = async (assignmentId: string) => {
-  const job = await producer.add(QueueName.Reminders, ReminderJob.ExpireInvitation, { assignmentId });
-  return job.waitUntilFinished(events, 15_000);
+  const job = await worker.producer.add(QueueName.Reminders, ReminderJob.ExpireInvitation, { assignmentId });
+  return job.waitUntilFinished(worker.events, 15_000);
 };
 
 describe('invitation expiry', () => {
