@@ -26,6 +26,8 @@ const WorkerEnv = z.object({
   /** Where e-mail goes (smtp:// or smtps://, credentials in the URL); unset: e-mails are logged. */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z.string().min(3).max(200).default('Pathways <no-reply@pathways.example>'),
+  /** How long one review-policy day lasts; tests compress time with a few seconds. */
+  DAY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(86_400),
   /** Shown in logs and next to the heartbeat; defaults to host:pid, unique per process. */
   WORKER_ID: z.string().min(1).max(128).optional(),
 });
@@ -43,6 +45,7 @@ export interface WorkerConfig {
   workerId: string;
   smtpUrl: string | undefined;
   mailFrom: string;
+  daySeconds: number;
 }
 
 export const WORKER_CONFIG = Symbol('WORKER_CONFIG');
@@ -74,5 +77,6 @@ export function parseWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
     workerId: e.WORKER_ID ?? `${hostname()}:${process.pid}`,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    daySeconds: e.DAY_SECONDS,
   };
 }

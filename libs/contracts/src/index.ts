@@ -14,3 +14,6 @@ export * from './user';
 export * from './notification';
 export * from './review';
 export * from './practice-version';
+export * from './review-policy';
+export * from './reviewer';
+export * from './email-delivery';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { invitationOrigins } from './reviewer';
 
 /** The rubric (issue 3): each criterion scored 1–5. */
 export const rubricCriteria = [
@@ -80,6 +81,7 @@ export const ReviewAssignment = z.object({
   reviewerId: z.uuid(),
   reviewerName: z.string(),
   status: z.enum(reviewAssignmentStatuses),
+  origin: z.enum(invitationOrigins),
   invitedAt: z.iso.datetime(),
   respondBy: z.iso.datetime(),
   dueAt: z.iso.datetime().nullable(),

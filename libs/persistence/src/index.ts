@@ -3,3 +3,4 @@ export { migrate } from './migrate';
 export { migrationsList } from './migrations';
 export { ormConfig, type OrmSettings } from './orm.config';
 export * from './workflow';
+export * from './review';

@@ -56,6 +56,8 @@ export const ApiEnv = z.object({
     .default('.data/attachments')
     .transform((dir) => resolve(dir)),
   ATTACHMENT_MAX_BYTES: positiveInt(20 * 1024 * 1024),
+  /** How long one review-policy day lasts; tests compress time with a few seconds. */
+  DAY_SECONDS: positiveInt(86_400),
 });
 
 export type ApiConfig = z.infer<typeof ApiEnv>;

@@ -1,15 +1,16 @@
-import { missingForSubmission, type PracticeContent } from '@pathways/contracts';
+import { missingForSubmission, type PracticeContent, type ReviewPolicySettings } from '@pathways/contracts';
 import type { PracticeContext } from '@pathways/workflow';
-import type { ReviewPanel } from '../reviews/review-panel';
+import type { ReviewPanel } from '@pathways/persistence';
 
-/** Reviewers required by the default review policy (DESIGN §4) until the policy is stored. */
-export const defaultReviewsRequired = 3;
-
-/** What the practice workflow's guards need: the current version's gaps and its review panel. */
-export const practiceContext = (content: PracticeContent, panel: ReviewPanel): PracticeContext => ({
+/** What the practice workflow's guards need: the current version's gaps, its panel, the policy. */
+export const practiceContext = (
+  content: PracticeContent,
+  panel: ReviewPanel,
+  policy: Pick<ReviewPolicySettings, 'reviewersRequired' | 'requireUnEntityReviewer'>,
+): PracticeContext => ({
   missingFields: missingForSubmission(content),
   activeReviewers: panel.activeReviewers,
   reviewsSubmitted: panel.reviewsSubmitted,
-  reviewsRequired: defaultReviewsRequired,
-  unEntityReviewerPresent: panel.unEntityReviewerPresent,
+  reviewsRequired: policy.reviewersRequired,
+  unEntityReviewerPresent: !policy.requireUnEntityReviewer || panel.unEntityReviewerPresent,
 });

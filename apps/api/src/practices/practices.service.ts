@@ -21,7 +21,7 @@ import { flushUnique } from '../common/flush';
 import { organisationSubject } from '../organisations/organisation.subject';
 import { WorkflowEventsService } from '../workflow/workflow-events.service';
 import { WorkflowRunner } from '../workflow/workflow.runner';
-import { reviewPanel } from '../reviews/review-panel';
+import { loadReviewPolicy, reviewPanel } from '@pathways/persistence';
 import { assertEditable, readablePractice } from './practice.access';
 import { practiceContext } from './practice.context';
 import { toPracticeDto } from './practice.mapper';
@@ -132,7 +132,11 @@ export class PracticesService {
     const items = available(
       practiceWorkflow,
       practice.status,
-      practiceContext(current.content, await reviewPanel(this.em, current.id)),
+      practiceContext(
+        current.content,
+        await reviewPanel(this.em, current.id),
+        await loadReviewPolicy(this.em),
+      ),
       this.permit(practice, caller),
     );
     return { items };
@@ -148,7 +152,11 @@ export class PracticesService {
     if (!caller.user) throw unauthenticated();
     const practice = await this.readable(id, caller);
     const current = this.current(practice);
-    const context = practiceContext(current.content, await reviewPanel(this.em, current.id));
+    const context = practiceContext(
+      current.content,
+      await reviewPanel(this.em, current.id),
+      await loadReviewPolicy(this.em),
+    );
     await this.runner.fire({
       definition: practiceWorkflow,
       entity: Practice,

@@ -16,6 +16,7 @@ export const toReviewAssignmentDto = (a: ReviewAssignment): ReviewAssignmentDto 
   reviewerId: a.reviewer.id,
   reviewerName: a.reviewer.name,
   status: a.status,
+  origin: a.origin,
   invitedAt: a.invitedAt.toISOString(),
   respondBy: a.respondBy.toISOString(),
   dueAt: a.dueAt?.toISOString() ?? null,

@@ -1,29 +1,32 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   type InviteReviewerInput,
   missingReviewFields,
+  policyDays,
   type ReviewAssignment as ReviewAssignmentDto,
   type ReviewAssignmentList,
   type ReviewAssignmentTransitionInput,
 } from '@pathways/contracts';
-import { Membership, OutboxMessage, Practice, ReviewAssignment, User } from '@pathways/persistence';
-import { QueueName, ReminderJob } from '@pathways/queues';
+import {
+  inviteReviewer,
+  loadReviewPolicy,
+  ReviewAssignment,
+  reviewerSuggestions,
+  User,
+} from '@pathways/persistence';
 import { accessibleFilter, type Action } from '@pathways/permissions';
 import { type ReviewAssignmentTransition, reviewAssignmentWorkflow } from '@pathways/workflow';
 import type { Caller, SignedInCaller } from '../access/caller';
 import { AuditService } from '../audit/audit.service';
 import { conflict, forbidden, notFound } from '../common/domain-error';
 import { flushUnique } from '../common/flush';
+import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { readablePractice } from '../practices/practice.access';
 import { WorkflowRunner } from '../workflow/workflow.runner';
 import { reviewAssignmentSubject, toReviewAssignmentDto } from './review-assignment.mapper';
 
-const dayMs = 86_400_000;
-// Review policy defaults (DESIGN §4) until the policy is stored and editable.
-const invitationWindowDays = 7;
-const reviewDueDays = 21;
 const invitableStates = ['screening', 'in_review'];
 
 @Injectable()
@@ -32,6 +35,7 @@ export class ReviewsService {
     private readonly em: EntityManager,
     private readonly runner: WorkflowRunner,
     private readonly audit: AuditService,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
   /**
@@ -55,17 +59,19 @@ export class ReviewsService {
     if (!reviewer || !reviewer.roles.includes('reviewer')) {
       throw conflict('CONFLICT', 'This person is not on the reviewer roster.');
     }
-    const exclusion = await this.exclusion(reviewer, practice);
-    if (exclusion) throw conflict('CONFLICT', exclusion);
+    const suggestion = (await reviewerSuggestions(this.em, practice)).find(
+      (s) => s.reviewerId === reviewer.id,
+    );
+    if (suggestion?.excluded) throw conflict('CONFLICT', suggestion.excluded);
 
-    const invitedAt = new Date();
-    const assignment = this.em.create(ReviewAssignment, {
+    const policy = await loadReviewPolicy(this.em);
+    const assignment = inviteReviewer(this.em, {
       practice,
-      practiceVersion: practice.currentVersion!.unwrap(),
       reviewer,
       invitedBy: caller.user,
-      invitedAt,
-      respondBy: new Date(invitedAt.getTime() + invitationWindowDays * dayMs),
+      origin: 'editor',
+      policy,
+      daySeconds: this.config.DAY_SECONDS,
     });
     this.audit.record(
       caller,
@@ -73,13 +79,6 @@ export class ReviewsService {
       { type: 'ReviewAssignment', id: assignment.id },
       { practiceId },
     );
-    // Written with the invitation, so the expiry cannot be lost even if Redis is down right now.
-    this.em.create(OutboxMessage, {
-      queue: QueueName.Reminders,
-      jobName: ReminderJob.ExpireInvitation,
-      payload: { assignmentId: assignment.id },
-      delayMs: invitationWindowDays * dayMs,
-    });
     await flushUnique(this.em, 'This reviewer is already invited for this version.');
     return toReviewAssignmentDto(assignment);
   }
@@ -105,6 +104,7 @@ export class ReviewsService {
     const review = input.review ?? assignment.review;
     const subject = reviewAssignmentSubject(assignment);
     const missing = missingReviewFields(review);
+    const policy = await loadReviewPolicy(this.em);
     await this.runner.fire({
       definition: reviewAssignmentWorkflow,
       entity: ReviewAssignment,
@@ -133,7 +133,7 @@ export class ReviewsService {
             { id: assignment.id },
             {
               conflictDeclaration: input.conflictDeclaration,
-              dueAt: new Date(now.getTime() + reviewDueDays * dayMs),
+              dueAt: new Date(now.getTime() + policyDays(policy.reviewDueDays, this.config.DAY_SECONDS)),
             },
           );
         }
@@ -170,21 +170,5 @@ export class ReviewsService {
     if (!assignment || !caller.ability.can('read', reviewAssignmentSubject(assignment)))
       throw notFound('review assignment');
     return assignment;
-  }
-
-  private async exclusion(reviewer: User, practice: Practice): Promise<string | null> {
-    const memberships = await this.em.find(
-      Membership,
-      { user: reviewer, status: 'active' },
-      { populate: ['organisation'] },
-    );
-    if (memberships.some((m) => m.organisation.id === practice.organisation.id)) {
-      return 'Reviewers from the submitting organisation cannot review its practices.';
-    }
-    const sameCountry =
-      practice.organisation.kind === 'government' &&
-      practice.organisation.country !== null &&
-      memberships.some((m) => m.organisation.country === practice.organisation.country);
-    return sameCountry ? 'For a government submission, reviewers from the same country are excluded.' : null;
   }
 }

@@ -9,12 +9,15 @@ import { OutboxMessage } from './outbox-message.entity';
 import { Practice } from './practice.entity';
 import { PracticeVersion } from './practice-version.entity';
 import { ReviewAssignment } from './review-assignment.entity';
+import { ReviewPolicy } from './review-policy.entity';
+import { EmailDelivery } from './email-delivery.entity';
 import { User } from './user.entity';
 import { WorkflowEvent } from './workflow-event.entity';
 
 export {
   Attachment,
   AuditEvent,
+  EmailDelivery,
   Membership,
   Notification,
   Organisation,
@@ -22,6 +25,7 @@ export {
   Practice,
   PracticeVersion,
   ReviewAssignment,
+  ReviewPolicy,
   Session,
   TaxonomyTerm,
   User,
@@ -41,4 +45,6 @@ export const entities = [
   Notification,
   Attachment,
   ReviewAssignment,
+  ReviewPolicy,
+  EmailDelivery,
 ];

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Index, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { BigIntType, Entity, Index, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 
 /**
  * Work to hand to a queue, written in the same transaction as the change that causes it, so losing
@@ -24,8 +24,11 @@ export class OutboxMessage {
   @Property({ type: 'json' })
   payload!: Record<string, unknown>;
 
-  /** Delay before the job may run (reminders), applied when it is relayed. */
-  @Property({ type: 'integer', nullable: true })
+  /**
+   * Delay from `createdAt` before the job may run (reminders), applied when it is relayed. A bigint:
+   * review timers reach past the 24 days an integer of milliseconds holds.
+   */
+  @Property({ type: new BigIntType('number'), nullable: true })
   delayMs: number | null = null;
 
   @Property({ type: 'timestamptz' })

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Check, Entity, Index, ManyToOne, type Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import type { ReviewInput } from '@pathways/contracts';
+import type { InvitationOrigin, ReviewInput } from '@pathways/contracts';
 import { Practice } from './practice.entity';
 import { PracticeVersion } from './practice-version.entity';
 import { User } from './user.entity';
@@ -18,6 +18,10 @@ export type ReviewAssignmentStatus =
 @Check({
   name: 'review_assignment_status_check',
   expression: "status in ('invited', 'accepted', 'declined', 'expired', 'overdue', 'submitted')",
+})
+@Check({
+  name: 'review_assignment_origin_check',
+  expression: "origin in ('editor', 'backup', 'disagreement')",
 })
 export class ReviewAssignment {
   @PrimaryKey({ type: 'uuid' })
@@ -38,6 +42,10 @@ export class ReviewAssignment {
 
   @Property({ type: 'text' })
   status: ReviewAssignmentStatus & Opt = 'invited';
+
+  /** Invited by an editor, or automatically by the policy (a backup, or an extra on disagreement). */
+  @Property({ type: 'text' })
+  origin: InvitationOrigin & Opt = 'editor';
 
   @Property({ type: 'timestamptz' })
   invitedAt: Date & Opt = new Date();

@@ -39,6 +39,18 @@ export class User {
   @Property({ type: 'text' })
   status: UserStatus & Opt = 'active';
 
+  /** Reviewer expertise (taxonomy theme codes), used to rank reviewer suggestions. */
+  @Property({ type: ArrayType, columnType: 'text[]' })
+  expertiseThemes: string[] & Opt = [];
+
+  /** ISO 639-1 codes of the languages a reviewer reads. */
+  @Property({ type: ArrayType, columnType: 'text[]' })
+  reviewLanguages: string[] & Opt = [];
+
+  /** ISO 3166-1 alpha-2 codes of the countries a reviewer knows. */
+  @Property({ type: ArrayType, columnType: 'text[]' })
+  expertiseCountries: string[] & Opt = [];
+
   @Property({ type: 'timestamptz' })
   createdAt: Date & Opt = new Date();
 

@@ -5,6 +5,7 @@ import { Migration20261128180512 } from './Migration20261128180512';
 import { Migration20261128181617 } from './Migration20261128181617';
 import { Migration20261128182335 } from './Migration20261128182335';
 import { Migration20261128182434 } from './Migration20261128182434';
+import { Migration20261128192630 } from './Migration20261128192630';
 
 /**
  * Every migration, in order. Generate new ones with `npm run migration:create`, review, and add them
@@ -18,4 +19,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128181617', class: Migration20261128181617 },
   { name: 'Migration20261128182335', class: Migration20261128182335 },
   { name: 'Migration20261128182434', class: Migration20261128182434 },
+  { name: 'Migration20261128192630', class: Migration20261128192630 },
 ];

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Membership, ReviewAssignment } from '@pathways/persistence';
+import { Membership } from '../entities/membership.entity';
+import { ReviewAssignment } from '../entities/review-assignment.entity';
 
 export interface ReviewPanel {
   /** Invitations not declined or expired. */

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+export const emailDeliveryStatuses = ['sending', 'sent'] as const;
+
+/** One e-mail the worker sent (or is sending), as admins see it in the mail log. */
+export const EmailDelivery = z.object({
+  id: z.uuid(),
+  /** Idempotency key: the same key is never sent twice. */
+  key: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  locale: z.string(),
+  status: z.enum(emailDeliveryStatuses),
+  createdAt: z.iso.datetime(),
+  sentAt: z.iso.datetime().nullable(),
+});
+export type EmailDelivery = z.infer<typeof EmailDelivery>;
