@@ -179,8 +179,11 @@ export type UpdatePracticeInput = z.infer<typeof UpdatePracticeInput>;
 export const Practice = z.object({
   id: z.uuid(),
   slug: z.string(),
-  organisationId: z.uuid(),
-  organisationName: z.string(),
+  /** Null for a reviewer under double-blind review (DESIGN §5: field-level rules hide the author). */
+  organisationId: z.uuid().nullable(),
+  organisationName: z.string().nullable(),
+  /** True when the author's identity was withheld from this caller (double-blind review). */
+  authorHidden: z.boolean(),
   status: PracticeStatus,
   /** Number of the current version (1 for a new draft; a new round adds one). */
   versionNumber: z.number().int(),

@@ -94,3 +94,21 @@ export type ReviewAssignment = z.infer<typeof ReviewAssignment>;
 
 export const ReviewAssignmentList = z.object({ items: z.array(ReviewAssignment) });
 export type ReviewAssignmentList = z.infer<typeof ReviewAssignmentList>;
+
+/**
+ * A submitted review as the practice's authors read it once the editor has decided: no reviewer
+ * identity, no confidential comments (single-blind).
+ */
+export const AuthorReview = z.object({
+  /** "Reviewer 1", "Reviewer 2", ... in the order reviewers were invited. */
+  label: z.string(),
+  versionNumber: z.number().int(),
+  recommendation: Recommendation,
+  scores: z.partialRecord(z.enum(rubricCriteria), z.number().int()),
+  commentsToAuthors: z.string(),
+  submittedAt: z.iso.datetime(),
+});
+export type AuthorReview = z.infer<typeof AuthorReview>;
+
+export const AuthorReviewList = z.object({ items: z.array(AuthorReview) });
+export type AuthorReviewList = z.infer<typeof AuthorReviewList>;

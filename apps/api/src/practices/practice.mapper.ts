@@ -6,6 +6,7 @@ export const toPracticeDto = (practice: Practice, current: PracticeVersion): Pra
   slug: practice.slug,
   organisationId: practice.organisation.id,
   organisationName: practice.organisation.name,
+  authorHidden: false,
   status: practice.status,
   versionNumber: current.number,
   content: current.content,

@@ -107,9 +107,13 @@ export const assessmentLabels: Record<AssessmentKey, Label> = {
 export const practiceTitle = (content: PracticeContent): string =>
   content.title?.trim() || m.practice_untitled();
 
-/** The practice as a CASL subject, for the same checks the API makes. */
+/** The practice as a CASL subject, for the same checks the API makes (no owner when it is hidden). */
 export const practiceSubject = (practice: Practice) =>
-  asSubject('Practice', { id: practice.id, organisation: practice.organisationId, status: practice.status });
+  asSubject('Practice', {
+    id: practice.id,
+    organisation: practice.organisationId ?? '',
+    status: practice.status,
+  });
 
 /** Authors hold the practice (and may change it) while it is a draft or revisions are requested. */
 export const canEditPractice = (ability: AppAbility, practice: Practice): boolean =>
