@@ -8,6 +8,8 @@ declare module 'vitest' {
     mailDir: string;
     /** The demo seed's login lines, as the seed printed them. */
     logins: string[];
+    /** How many seconds one review-policy day lasts in this stack (time is compressed). */
+    daySeconds: number;
   }
 }
 

@@ -17,6 +17,9 @@ import type { TestProject } from 'vitest/node' with { 'resolution-mode': 'import
 import { startSmtpCapture } from './smtp';
 import './context';
 
+/** How long one review-policy day lasts in the e2e stack (specs read it with inject('daySeconds')). */
+const e2eDaySeconds = 10;
+
 /** Keeps the logs of the last few runs only. */
 async function pruneRuns(dir: string, keep: number): Promise<void> {
   const runs = (await readdir(dir).catch(() => [])).filter((name) => name.startsWith('pathways_e2e_'));
@@ -75,7 +78,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
         postgres: { kind: 'url', url: services.postgres.url },
         redis: { kind: 'url', url: services.redis.url },
       },
-      extraEnv: { SMTP_URL: smtp.url },
+      // A policy day lasts ten seconds: invitations (7 days) stay open long enough to click through,
+      // while a spec that shortens the policy sees reminders within seconds.
+      extraEnv: { SMTP_URL: smtp.url, DAY_SECONDS: String(e2eDaySeconds) },
       log,
       onUnexpectedExit: (info) =>
         log('e2e', `${info.name} exited unexpectedly (code ${info.code}, signal ${info.signal})`),
@@ -92,6 +97,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('apiUrl', stack.apiUrl);
   project.provide('mailDir', join(runDir, 'mail'));
   project.provide('logins', stack.logins);
+  project.provide('daySeconds', e2eDaySeconds);
   process.env['E2E_BASE_URL'] = stack.webUrl;
   process.stdout.write(`e2e stack: ${stack.webUrl} (api ${stack.apiUrl}), logs in ${logFile}\n`);
 
