@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageOf, PageQuery } from './pagination';
 import { MembershipRole, MembershipStatus } from './roles';
 
 export const Membership = z.object({
@@ -18,8 +19,12 @@ export const Membership = z.object({
 });
 export type Membership = z.infer<typeof Membership>;
 
-export const MembershipList = z.object({ items: z.array(Membership) });
+/** One page of an organisation's members or join requests, oldest first. */
+export const MembershipList = pageOf(Membership);
 export type MembershipList = z.infer<typeof MembershipList>;
+
+export const MembershipListQuery = PageQuery.extend({ status: MembershipStatus.optional() });
+export type MembershipListQuery = z.infer<typeof MembershipListQuery>;
 
 export const JoinRequestInput = z
   .object({

@@ -1,7 +1,12 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import type { JoinRequestInput, Membership as MembershipDto, MembershipList } from '@pathways/contracts';
+import type {
+  JoinRequestInput,
+  Membership as MembershipDto,
+  MembershipList,
+  MembershipListQuery,
+} from '@pathways/contracts';
 import { Membership } from '@pathways/persistence';
 import { accessibleFilter } from '@pathways/permissions';
 import type { Caller, SignedInCaller } from '../access/caller';
@@ -23,16 +28,27 @@ export class MembershipsService {
   ) {}
 
   /** Members the caller may see: focal points see requests too, colleagues see active members. */
-  async list(organisationId: string, caller: Caller): Promise<MembershipList> {
+  async list(organisationId: string, query: MembershipListQuery, caller: Caller): Promise<MembershipList> {
     await this.organisations.readable(organisationId, caller);
+    const page = { page: query.page, pageSize: query.pageSize };
     const allowed = accessibleFilter(caller.ability, 'read', 'Membership');
-    if (!allowed) return { items: [] };
-    const rows = await this.em.find(
+    if (!allowed) return { items: [], total: 0, ...page };
+    const where: FilterQuery<Membership>[] = [
+      allowed as FilterQuery<Membership>,
+      { organisation: organisationId },
+    ];
+    if (query.status) where.push({ status: query.status });
+    const [rows, total] = await this.em.findAndCount(
       Membership,
-      { $and: [allowed as FilterQuery<Membership>, { organisation: organisationId }] },
-      { populate: ['user', 'organisation'], orderBy: [{ status: 'desc' }, { createdAt: 'asc' }] },
+      { $and: where },
+      {
+        populate: ['user', 'organisation'],
+        orderBy: [{ status: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }],
+        limit: query.pageSize,
+        offset: (query.page - 1) * query.pageSize,
+      },
     );
-    return { items: rows.map((m) => toMembershipDto(m, caller.ability)) };
+    return { items: rows.map((m) => toMembershipDto(m, caller.ability)), total, ...page };
   }
 
   async requestToJoin(

@@ -3,6 +3,7 @@ import {
   JoinRequestInput,
   Membership,
   MembershipList,
+  MembershipListQuery,
   Organisation,
   OrganisationListQuery,
   OrganisationPage,
@@ -22,3 +23,4 @@ export class OrganisationPageDto extends createZodDto(OrganisationPage) {}
 export class JoinRequestDto extends createZodDto(JoinRequestInput) {}
 export class MembershipDto extends createZodDto(Membership) {}
 export class MembershipListDto extends createZodDto(MembershipList) {}
+export class MembershipListQueryDto extends createZodDto(MembershipListQuery) {}

@@ -10,6 +10,7 @@ import {
   JoinRequestDto,
   MembershipDto,
   MembershipListDto,
+  MembershipListQueryDto,
   OrganisationDto,
   OrganisationListQueryDto,
   OrganisationPageDto,
@@ -87,8 +88,8 @@ export class OrganisationsController {
   @Get(':id/memberships')
   @Can('read', 'Membership')
   @ZodResponse({ type: MembershipListDto })
-  members(@Param('id') id: string, @CurrentCaller() caller: Caller) {
-    return this.memberships.list(parseId(id, 'organisation'), caller);
+  members(@Param('id') id: string, @Query() query: MembershipListQueryDto, @CurrentCaller() caller: Caller) {
+    return this.memberships.list(parseId(id, 'organisation'), query, caller);
   }
 
   /** Asks to join; a focal point of the organisation approves or declines. */

@@ -5,7 +5,8 @@ describe('organisations and memberships', () => {
   let api: TestApi;
   let admin: string;
   beforeAll(async () => {
-    api = await startTestApi();
+    // Many people sign up here from one address; the hourly limit on registrations is not under test.
+    api = await startTestApi({ REGISTRATIONS_PER_IP_PER_HOUR: '100' });
     admin = (await api.signUp({ roles: ['admin'] })).token;
   });
   afterAll(() => api?.close());
@@ -256,5 +257,42 @@ describe('organisations and memberships', () => {
     const wildcard = (await call('GET', '/api/organisations?q=%25')).json();
     expect(wildcard.total).toBe(0);
     expect((await call('GET', '/api/organisations?pageSize=500')).statusCode).toBe(400);
+  });
+
+  it('pages an organisation’s members and join requests separately', async () => {
+    const focal = await api.signUp();
+    const org = await verify(await create(focal.token));
+    const joiners = [];
+    for (const name of ['First joiner', 'Second joiner', 'Third joiner']) {
+      const joiner = await api.signUp({ name });
+      expect(
+        (await call('POST', `/api/organisations/${org.id}/memberships`, joiner.token, {})).statusCode,
+      ).toBe(201);
+      joiners.push(joiner);
+    }
+    const list = (query: string) =>
+      call('GET', `/api/organisations/${org.id}/memberships?${query}`, focal.token);
+
+    const requests = (await list('status=pending&pageSize=2&page=2')).json();
+    expect(requests).toMatchObject({ total: 3, page: 2, pageSize: 2 });
+    expect(requests.items.map((m: { userName: string }) => m.userName)).toEqual(['Third joiner']);
+    const members = (await list('status=active')).json();
+    expect(members.total).toBe(1);
+    expect(members.items[0].userId).toBe(focal.user.id);
+
+    // A joiner still waiting sees their own request only.
+    const own = (
+      await call('GET', `/api/organisations/${org.id}/memberships?status=pending`, joiners[0].token)
+    ).json();
+    expect(own.items.map((m: { userName: string }) => m.userName)).toEqual(['First joiner']);
+
+    const bad = await list('status=boss&pageSize=0');
+    expect(bad.statusCode).toBe(400);
+    expect(
+      bad
+        .json()
+        .issues.map((i: { path: string }) => i.path)
+        .sort(),
+    ).toEqual(['pageSize', 'status']);
   });
 });

@@ -11,6 +11,7 @@ import { check, formValues } from '$lib/server/form';
 import { abilityOf, requireUser } from '$lib/server/guard';
 import { requestToJoin } from '$lib/server/join';
 import { organisationFieldMessages, organisationInput } from '$lib/server/organisation-form';
+import { pageParam } from '$lib/server/query';
 import { vocabularyOptions } from '$lib/server/taxonomy';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,28 +27,42 @@ async function organisationOf(locals: App.Locals, id: string): Promise<Organisat
   }
 }
 
-async function membershipsOf(locals: App.Locals, id: string): Promise<Membership[]> {
-  if (!locals.user) return [];
+const membersPageSize = 20;
+
+/** One page of members or of join requests, as far as the caller may see them. */
+async function membershipsOf(
+  locals: App.Locals,
+  id: string,
+  status: 'active' | 'pending',
+  page: number,
+): Promise<MembershipList> {
+  const none = { items: [], total: 0, page, pageSize: membersPageSize };
+  if (!locals.user) return none;
   try {
-    return (await locals.api.get(`/api/organisations/${id}/memberships`, MembershipList)).items;
+    return await locals.api.get(
+      `/api/organisations/${id}/memberships?status=${status}&page=${page}&pageSize=${membersPageSize}`,
+      MembershipList,
+    );
   } catch (cause) {
     // Not a member: the organisation is visible, its member list is not.
-    if (cause instanceof ApiFailure && (cause.status === 403 || cause.status === 404)) return [];
+    if (cause instanceof ApiFailure && (cause.status === 403 || cause.status === 404)) return none;
     loadFailure(cause);
   }
 }
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
   const locale = getLocale();
-  const [organisation, memberships, kinds] = await Promise.all([
+  const [organisation, members, requests, kinds] = await Promise.all([
     organisationOf(locals, params.id),
-    membershipsOf(locals, params.id),
+    membershipsOf(locals, params.id, 'active', pageParam(url, 'members')),
+    membershipsOf(locals, params.id, 'pending', pageParam(url, 'requests')),
     vocabularyOptions(locals.api, 'organisation_kind', locale),
   ]);
   const editable = editableFields(abilityOf(locals), organisation);
   return {
     organisation,
-    memberships,
+    members,
+    requests,
     kinds,
     countries: editable.includes('country') ? countryOptions(locale) : [],
     created: url.searchParams.has('created'),
