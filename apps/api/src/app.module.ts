@@ -18,6 +18,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PracticesModule } from './practices/practices.module';
 import { RedisModule } from './redis/redis.module';
+import { ReviewPolicyModule } from './review-policy/review-policy.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { TaxonomyController } from './taxonomy/taxonomy.controller';
 import { UsersModule } from './users/users.module';
@@ -49,6 +50,7 @@ export class AppModule {
         OrganisationsModule,
         NotificationsModule,
         ReviewsModule,
+        ReviewPolicyModule,
         PracticesModule,
         WorkflowModule,
         AttachmentsModule,
