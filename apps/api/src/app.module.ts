@@ -5,6 +5,7 @@ import { ormConfig } from '@pathways/persistence';
 import { ZodSerializerInterceptor, ZodValidationPipe } from 'nestjs-zod';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module';
+import { AdminModule } from './admin/admin.module';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -54,6 +55,7 @@ export class AppModule {
         PracticesModule,
         WorkflowModule,
         AttachmentsModule,
+        AdminModule,
       ],
       controllers: [HealthController, TaxonomyController, OpenApiController],
       providers: [
