@@ -116,6 +116,9 @@ describe('the admin area', () => {
       expect(page.statusCode).toBe(200);
       expect(page.headers['content-type']).toMatch(/text\/html/);
       expect(page.body).toContain('<base href="/api/admin/queues/"');
+      const script = /src="(static\/js\/main\.[^"]+\.js)"/.exec(page.body)?.[1];
+      expect((await call(`/api/admin/queues/${script}`, admin)).statusCode).toBe(200);
+      expect((await call(`/api/admin/queues/${script}`)).statusCode).toBe(401);
     });
   });
 });
