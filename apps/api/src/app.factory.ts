@@ -5,6 +5,7 @@ import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
+import { mountQueueDashboard } from './admin/queue-dashboard';
 import { AppModule } from './app.module';
 import type { ApiConfig } from './config/api-config';
 import { buildOpenApiDocument } from './openapi/openapi.document';
@@ -40,6 +41,8 @@ export async function createApp(config: ApiConfig): Promise<NestFastifyApplicati
   });
   // CORS stays closed unless origins are configured: the web app calls the API from its server.
   if (config.CORS_ORIGINS.length) app.enableCors({ origin: config.CORS_ORIGINS, credentials: false });
+
+  await mountQueueDashboard(app);
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {

@@ -5,6 +5,7 @@ import { ormConfig } from '@pathways/persistence';
 import { ZodSerializerInterceptor, ZodValidationPipe } from 'nestjs-zod';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module';
+import { AdminModule } from './admin/admin.module';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -18,6 +19,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PracticesModule } from './practices/practices.module';
 import { RedisModule } from './redis/redis.module';
+import { ReviewPolicyModule } from './review-policy/review-policy.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { TaxonomyController } from './taxonomy/taxonomy.controller';
 import { UsersModule } from './users/users.module';
@@ -49,9 +51,11 @@ export class AppModule {
         OrganisationsModule,
         NotificationsModule,
         ReviewsModule,
+        ReviewPolicyModule,
         PracticesModule,
         WorkflowModule,
         AttachmentsModule,
+        AdminModule,
       ],
       controllers: [HealthController, TaxonomyController, OpenApiController],
       providers: [

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PageQuery, pageOf } from './pagination';
 
 export const emailDeliveryStatuses = ['sending', 'sent'] as const;
 
@@ -16,3 +17,13 @@ export const EmailDelivery = z.object({
   sentAt: z.iso.datetime().nullable(),
 });
 export type EmailDelivery = z.infer<typeof EmailDelivery>;
+
+export const EmailDeliveryListQuery = PageQuery.extend({
+  /** Part of the recipient's address. */
+  to: z.string().trim().max(254, 'to must be at most 254 characters').optional(),
+});
+export type EmailDeliveryListQuery = z.infer<typeof EmailDeliveryListQuery>;
+
+/** The mail log, newest first. */
+export const EmailDeliveryPage = pageOf(EmailDelivery);
+export type EmailDeliveryPage = z.infer<typeof EmailDeliveryPage>;

@@ -40,3 +40,7 @@ export const ChainVerification = z.object({
   reason: z.string().optional(),
 });
 export type ChainVerification = z.infer<typeof ChainVerification>;
+
+/** Editorial decisions on a practice: each needs a rationale (`comment`), which joins the history. */
+export const decisionTransitions = ['desk_reject', 'request_revisions', 'accept', 'reject'] as const;
+export const decisionRationaleMessage = 'Give the reason for this decision';

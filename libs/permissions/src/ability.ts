@@ -42,6 +42,14 @@ export interface SubjectShapes {
   Practice: { id: string; organisation: string; status: string };
   Notification: { recipient: string };
   ReviewAssignment: { id: string; reviewer: string; practice: string; status: string };
+  /** Submitted reviews as the practice's authors read them (no reviewer identity). */
+  Review: { practice: string; organisation: string };
+  ReviewerProfile: { user: string };
+  ReviewPolicy: Record<string, never>;
+  /** The mail log. */
+  EmailDelivery: Record<string, never>;
+  /** The BullMQ queues, seen and retried in the queue dashboard. */
+  Queue: Record<string, never>;
   Taxonomy: Record<string, never>;
   AuditEvent: Record<string, never>;
   System: Record<string, never>;
@@ -55,6 +63,11 @@ export const subjectTypes: SubjectType[] = [
   'Practice',
   'Notification',
   'ReviewAssignment',
+  'Review',
+  'ReviewerProfile',
+  'ReviewPolicy',
+  'EmailDelivery',
+  'Queue',
   'Taxonomy',
   'AuditEvent',
   'System',

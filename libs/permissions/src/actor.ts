@@ -7,6 +7,8 @@ export interface Actor {
   memberships: readonly ActorMembership[];
   /** Practices the caller was invited to review and has not declined (reviewers read them). */
   reviewing?: readonly string[];
+  /** The review policy is double-blind: reviewers read those practices without the author's identity. */
+  doubleBlind?: boolean;
 }
 
 export interface ActorMembership {

@@ -1,7 +1,9 @@
 export * from './ability';
 export * from './actor';
 export * from './define-ability';
+export * from './practice-fields';
 export * from './subject';
 export * from './to-filter';
 export { ForbiddenError, subject } from '@casl/ability';
 export { permittedFieldsOf } from '@casl/ability/extra';
+export { authorTransitions, editorTransitions } from './rules';

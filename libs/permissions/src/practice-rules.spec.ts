@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from './actor';
 import { defineAbilityFor } from './define-ability';
+import { authorHiddenFrom } from './practice-fields';
 import { authorTransitions, editorTransitions } from './rules';
 import { asSubject } from './subject';
 import { accessibleFilter } from './to-filter';
@@ -60,5 +61,63 @@ describe('practice rules', () => {
     expect(accessibleFilter(defineAbilityFor({ ...stranger, roles: ['admin'] }), 'read', 'Practice')).toEqual(
       {},
     );
+  });
+});
+
+describe('double-blind review', () => {
+  const reviewing = (doubleBlind: boolean, roles: Actor['roles'] = ['reviewer']): Actor => ({
+    id: 'r1',
+    roles,
+    memberships: [],
+    reviewing: ['p1'],
+    doubleBlind,
+  });
+  const underReview = { id: 'p1', organisation: 'o1', status: 'in_review' };
+
+  it('withholds the author from reviewers only when the policy is double-blind', () => {
+    expect(authorHiddenFrom(defineAbilityFor(reviewing(false)), underReview)).toBe(false);
+    const blind = defineAbilityFor(reviewing(true));
+    expect(blind.can('read', asSubject('Practice', underReview))).toBe(true);
+    expect(blind.can('read', asSubject('Practice', underReview), 'content')).toBe(true);
+    expect(blind.can('read', asSubject('Practice', underReview), 'organisation')).toBe(false);
+    expect(authorHiddenFrom(blind, underReview)).toBe(true);
+  });
+
+  it('shows the author to editors who review, to the authors, and to everyone once published', () => {
+    expect(authorHiddenFrom(defineAbilityFor(reviewing(true, ['reviewer', 'editor'])), underReview)).toBe(
+      false,
+    );
+    expect(authorHiddenFrom(defineAbilityFor(actor(['partner'])), underReview)).toBe(false);
+    expect(authorHiddenFrom(defineAbilityFor(reviewing(true)), { ...underReview, status: 'published' })).toBe(
+      false,
+    );
+  });
+});
+
+describe('reviews, reviewer profiles and the review policy', () => {
+  const review = (organisation: string) => asSubject('Review', { practice: 'p1', organisation });
+
+  it('lets the authors and editors read reviews, and not reviewers or strangers', () => {
+    expect(defineAbilityFor(actor(['partner'])).can('read', review('o1'))).toBe(true);
+    expect(defineAbilityFor(actor(['partner'])).can('read', review('o2'))).toBe(false);
+    expect(defineAbilityFor({ ...stranger, roles: ['editor'] }).can('read', review('o2'))).toBe(true);
+    expect(defineAbilityFor({ ...stranger, roles: ['reviewer'] }).can('read', review('o1'))).toBe(false);
+    expect(defineAbilityFor(null).can('read', review('o1'))).toBe(false);
+  });
+
+  it('lets reviewers keep their own profile, admins every profile and the policy', () => {
+    const reviewer = defineAbilityFor({ ...stranger, roles: ['reviewer'] });
+    expect(reviewer.can('update', asSubject('ReviewerProfile', { user: 'u2' }))).toBe(true);
+    expect(reviewer.can('update', asSubject('ReviewerProfile', { user: 'u3' }))).toBe(false);
+    expect(defineAbilityFor(stranger).can('read', 'ReviewerProfile')).toBe(false);
+    const admin = defineAbilityFor({ ...stranger, roles: ['admin'] });
+    expect(admin.can('update', asSubject('ReviewerProfile', { user: 'u3' }))).toBe(true);
+    expect(admin.can('update', 'ReviewPolicy')).toBe(true);
+    const editor = defineAbilityFor({ ...stranger, roles: ['editor'] });
+    expect(editor.can('read', 'ReviewPolicy')).toBe(true);
+    expect(editor.can('update', 'ReviewPolicy')).toBe(false);
+    expect(editor.can('read', 'EmailDelivery')).toBe(false);
+    expect(editor.can('read', 'Queue')).toBe(false);
+    expect(admin.can('read', 'Queue')).toBe(true);
   });
 });

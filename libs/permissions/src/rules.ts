@@ -2,6 +2,7 @@ import type { AbilityBuilder } from '@casl/ability';
 import type { PlatformRole } from '@pathways/contracts';
 import type { AppAbility } from './ability';
 import type { Actor, ActorMembership } from './actor';
+import { practiceBlindFields } from './practice-fields';
 
 type Builder = AbilityBuilder<AppAbility>;
 
@@ -78,11 +79,17 @@ export const roleRules: Record<PlatformRole, (actor: Actor, builder: Builder) =>
     const ownPractices = { organisation: { $in: verifiedMemberOf } };
     can(['create', 'read', 'update'], 'Practice', ownPractices);
     can([...authorTransitions], 'Practice', ownPractices);
+    // The authors read the reviews of their practices (the service says which rounds are decided).
+    can('read', 'Review', { organisation: { $in: verifiedMemberOf } });
   },
   reviewer(actor, { can }) {
     // Reviewers see and answer only their own invitations; authors never see who reviews (blind).
     can(['read', 'accept', 'decline', 'submit'], 'ReviewAssignment', { reviewer: actor.id });
-    can('read', 'Practice', { id: { $in: [...(actor.reviewing ?? [])] } });
+    const reviewing = { id: { $in: [...(actor.reviewing ?? [])] } };
+    // Double-blind: the practice without who submitted it (field-level, DESIGN §5).
+    if (actor.doubleBlind) can('read', 'Practice', practiceBlindFields, reviewing);
+    else can('read', 'Practice', reviewing);
+    can(['read', 'update'], 'ReviewerProfile', { user: actor.id });
   },
   editor(_actor, { can }) {
     can('read', 'Organisation');
@@ -90,6 +97,7 @@ export const roleRules: Record<PlatformRole, (actor: Actor, builder: Builder) =>
     can('read', 'Practice', { status: { $ne: 'draft' } });
     can([...editorTransitions], 'Practice');
     can(['create', 'read'], 'ReviewAssignment');
+    can('read', ['Review', 'ReviewPolicy']);
   },
   admin(_actor, { can }) {
     can(['read', 'verify', 'reject', 'update'], 'Organisation');
@@ -98,6 +106,8 @@ export const roleRules: Record<PlatformRole, (actor: Actor, builder: Builder) =>
     can('read', ['AuditEvent', 'System']);
     can('manage', 'Taxonomy');
     can('read', 'Practice');
-    can('read', 'ReviewAssignment');
+    can('read', ['ReviewAssignment', 'Review', 'EmailDelivery']);
+    can(['read', 'update'], ['ReviewPolicy', 'ReviewerProfile']);
+    can('manage', 'Queue');
   },
 };

@@ -1,11 +1,8 @@
 import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { defineAbilityFor } from '@pathways/permissions';
 import type { FastifyRequest } from 'fastify';
-import { SessionService } from './session.service';
 import { forbidden, unauthenticated } from '../common/domain-error';
-import { ActorService } from './actor.service';
-import type { Caller } from './caller';
+import { CallerResolver } from './caller.resolver';
 import { PERMISSION_KEY, PUBLIC_KEY, type RoutePermission } from './permission.decorator';
 
 /** Global guard: identifies the caller, then denies every route that is neither public nor permitted. */
@@ -15,8 +12,7 @@ export class PermissionGuard implements CanActivate {
 
   constructor(
     private readonly reflector: Reflector,
-    private readonly sessions: SessionService,
-    private readonly actors: ActorService,
+    private readonly callers: CallerResolver,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -24,7 +20,7 @@ export class PermissionGuard implements CanActivate {
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets);
     const permission = this.reflector.getAllAndOverride<RoutePermission>(PERMISSION_KEY, targets);
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const caller = await this.identify(request);
+    const caller = await this.callers.identify(request);
     request.caller = caller;
 
     if (isPublic) return true;
@@ -34,24 +30,5 @@ export class PermissionGuard implements CanActivate {
     }
     if (caller.ability.can(permission.action, permission.subject)) return true;
     throw caller.actor ? forbidden() : unauthenticated();
-  }
-
-  private async identify(request: FastifyRequest): Promise<Caller> {
-    const base = { ip: request.ip, requestId: String(request.id) };
-    const header = request.headers.authorization;
-    if (!header)
-      return { ...base, user: null, sessionId: null, actor: null, ability: defineAbilityFor(null) };
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const found = match ? await this.sessions.resolve(match[1]) : null;
-    // A token that was sent but is wrong or expired is an error, never silently anonymous.
-    if (!found) throw unauthenticated('Your session has expired or is not valid. Log in again.');
-    const actor = await this.actors.load(found.user);
-    return {
-      ...base,
-      user: found.user,
-      sessionId: found.session.id,
-      actor,
-      ability: defineAbilityFor(actor),
-    };
   }
 }

@@ -6,6 +6,7 @@ import type { Caller, SignedInCaller } from '../access/caller';
 import { AuditService } from '../audit/audit.service';
 import { fieldError, notFound } from '../common/domain-error';
 import { assertEditable, readablePractice } from '../practices/practice.access';
+import { authorHidden } from '../practices/practice.blind';
 import { practiceSubject } from '../practices/practice.subject';
 import { AttachmentStore, tooLarge } from './attachment.store';
 import type { AttachmentView } from './attachment.dto';
@@ -13,14 +14,15 @@ import { sanitiseFilename } from './attachment.filename';
 
 /** As for the content: authors change attachments only while they hold the practice. */
 
-const toView = (a: Attachment): AttachmentView => ({
+const toView = (a: Attachment, authorHidden = false): AttachmentView => ({
   id: a.id,
   practiceId: a.practice.id,
   filename: a.filename,
   mediaType: a.mediaType,
   sizeBytes: a.sizeBytes,
   sha256: a.sha256,
-  uploadedById: a.uploadedBy?.id ?? null,
+  // Under double-blind review the uploader would name an author.
+  uploadedById: authorHidden ? null : (a.uploadedBy?.id ?? null),
   createdAt: a.createdAt.toISOString(),
 });
 
@@ -37,7 +39,8 @@ export class AttachmentsService {
   async list(practiceId: string, caller: Caller): Promise<AttachmentView[]> {
     const practice = await this.readable(practiceId, caller);
     const rows = await this.em.find(Attachment, { practice }, { orderBy: { createdAt: 'asc', id: 'asc' } });
-    return rows.map(toView);
+    const hidden = authorHidden(practice, caller);
+    return rows.map((row) => toView(row, hidden));
   }
 
   /** Checks the practice before reading the body, so a refused upload is not written to disk. */

@@ -11,6 +11,7 @@ import { type Practice, PracticeVersion } from '@pathways/persistence';
 import type { Caller } from '../access/caller';
 import { notFound } from '../common/domain-error';
 import { readablePractice } from './practice.access';
+import { authorHidden, contentFor } from './practice.blind';
 import { practiceSubject } from './practice.subject';
 
 const summary = (v: PracticeVersion): PracticeVersionSummary => ({
@@ -21,7 +22,8 @@ const summary = (v: PracticeVersion): PracticeVersionSummary => ({
 
 /**
  * A practice's versions and what changed between them. The authors see their unsubmitted draft too;
- * everyone else who may read the practice sees submitted versions only.
+ * everyone else who may read the practice sees submitted versions only, and double-blind reviewers
+ * see them without the fields that name organisations.
  */
 @Injectable()
 export class PracticeVersionsService {
@@ -34,14 +36,20 @@ export class PracticeVersionsService {
   }
 
   async get(practiceId: string, number: number, caller: Caller): Promise<PracticeVersionDetail> {
-    const version = await this.one(await readablePractice(this.em, practiceId, caller), number, caller);
-    return { ...summary(version), content: version.content };
+    const practice = await readablePractice(this.em, practiceId, caller);
+    const version = await this.one(practice, number, caller);
+    return { ...summary(version), content: contentFor(version.content, authorHidden(practice, caller)) };
   }
 
   async diff(practiceId: string, from: number, to: number, caller: Caller): Promise<PracticeVersionDiff> {
     const practice = await readablePractice(this.em, practiceId, caller);
     const [before, after] = [await this.one(practice, from, caller), await this.one(practice, to, caller)];
-    return { from, to, changes: diffPracticeContent(before.content, after.content) };
+    const hidden = authorHidden(practice, caller);
+    return {
+      from,
+      to,
+      changes: diffPracticeContent(contentFor(before.content, hidden), contentFor(after.content, hidden)),
+    };
   }
 
   private async visible(practice: Practice, caller: Caller): Promise<PracticeVersion[]> {

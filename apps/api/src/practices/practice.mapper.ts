@@ -1,16 +1,26 @@
 import type { Practice as PracticeDto } from '@pathways/contracts';
 import type { Practice, PracticeVersion } from '@pathways/persistence';
+import type { Caller } from '../access/caller';
+import { authorHidden, contentFor } from './practice.blind';
 
-export const toPracticeDto = (practice: Practice, current: PracticeVersion): PracticeDto => ({
-  id: practice.id,
-  slug: practice.slug,
-  organisationId: practice.organisation.id,
-  organisationName: practice.organisation.name,
-  authorHidden: false,
-  status: practice.status,
-  versionNumber: current.number,
-  content: current.content,
-  createdAt: practice.createdAt.toISOString(),
-  updatedAt: practice.updatedAt.toISOString(),
-  version: practice.version,
-});
+/** The practice as this caller may read it: without its author under double-blind review. */
+export const toPracticeDto = (
+  practice: Practice,
+  current: PracticeVersion,
+  caller: Pick<Caller, 'ability'>,
+): PracticeDto => {
+  const hidden = authorHidden(practice, caller);
+  return {
+    id: practice.id,
+    slug: practice.slug,
+    organisationId: hidden ? null : practice.organisation.id,
+    organisationName: hidden ? null : practice.organisation.name,
+    authorHidden: hidden,
+    status: practice.status,
+    versionNumber: current.number,
+    content: contentFor(current.content, hidden),
+    createdAt: practice.createdAt.toISOString(),
+    updatedAt: practice.updatedAt.toISOString(),
+    version: practice.version,
+  };
+};

@@ -1,18 +1,20 @@
 import { type FilterQuery, ref } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import type {
-  AvailableTransitions,
-  CreatePracticeInput,
-  FireTransitionInput,
-  Practice as PracticeDto,
-  PracticeListQuery,
-  PracticePage,
-  UpdatePracticeInput,
-  WorkflowEventList,
+import {
+  type AvailableTransitions,
+  type CreatePracticeInput,
+  decisionRationaleMessage,
+  decisionTransitions,
+  type FireTransitionInput,
+  type Practice as PracticeDto,
+  type PracticeListQuery,
+  type PracticePage,
+  type UpdatePracticeInput,
+  type WorkflowEventList,
 } from '@pathways/contracts';
 import { Organisation, Practice, PracticeVersion } from '@pathways/persistence';
-import { accessibleFilter, type Action } from '@pathways/permissions';
+import { accessibleFilter, type Action, authorTransitions } from '@pathways/permissions';
 import { available, practiceWorkflow, type PracticeTransition } from '@pathways/workflow';
 import type { Caller, SignedInCaller } from '../access/caller';
 import { AuditService } from '../audit/audit.service';
@@ -23,15 +25,17 @@ import { WorkflowEventsService } from '../workflow/workflow-events.service';
 import { WorkflowRunner } from '../workflow/workflow.runner';
 import { loadReviewPolicy, reviewPanel } from '@pathways/persistence';
 import { assertEditable, readablePractice } from './practice.access';
+import { authorHidden } from './practice.blind';
 import { practiceContext } from './practice.context';
 import { toPracticeDto } from './practice.mapper';
 import { practiceSlug } from './practice.slug';
 import { practiceSubject } from './practice.subject';
 
 const entityType = 'Practice';
-/** Authors may change the content only in these states; otherwise it is with editors and reviewers. */
 /** Transitions that hand the current version to editors, which freezes it. */
 const submitting: readonly PracticeTransition[] = ['submit', 'resubmit'];
+/** Editorial decisions are explained to the authors; the reason is stored with the event. */
+const decisions: readonly string[] = decisionTransitions;
 
 @Injectable()
 export class PracticesService {
@@ -63,11 +67,11 @@ export class PracticesService {
         offset: (query.page - 1) * query.pageSize,
       },
     );
-    return { items: rows.map((p) => this.dto(p)), total, page: query.page, pageSize: query.pageSize };
+    return { items: rows.map((p) => this.dto(p, caller)), total, page: query.page, pageSize: query.pageSize };
   }
 
   async get(id: string, caller: Caller): Promise<PracticeDto> {
-    return this.dto(await this.readable(id, caller));
+    return this.dto(await this.readable(id, caller), caller);
   }
 
   /** A new draft, version 1, owned by an organisation the caller acts for. */
@@ -94,7 +98,7 @@ export class PracticesService {
     practice.currentVersion = ref(first);
     this.audit.record(caller, 'practice.created', { type: entityType, id: practice.id });
     await flushUnique(this.em, 'A practice with this address already exists; try again.');
-    return this.dto(practice, first);
+    return this.dto(practice, caller, first);
   }
 
   /**
@@ -123,7 +127,7 @@ export class PracticesService {
     // Touching the practice bumps its version, so a concurrent edit of the content also conflicts.
     practice.updatedAt = new Date();
     await this.em.flush();
-    return this.dto(practice, current);
+    return this.dto(practice, caller, current);
   }
 
   async transitions(id: string, caller: Caller): Promise<AvailableTransitions> {
@@ -172,6 +176,10 @@ export class PracticesService {
             message: 'Required before submitting.',
           }))
         : undefined,
+      inputIssues:
+        decisions.includes(transition) && !input.comment
+          ? [{ path: 'comment', message: decisionRationaleMessage }]
+          : undefined,
       actorId: caller.user.id,
       payload: { versionNumber: current.number, ...(input.comment ? { comment: input.comment } : {}) },
       alongside: async (em, name) => {
@@ -186,14 +194,25 @@ export class PracticesService {
       { id },
       { populate: ['organisation', 'currentVersion'], refresh: true },
     );
-    return this.dto(fresh);
+    return this.dto(fresh, caller);
   }
 
   async timeline(id: string, caller: Caller): Promise<WorkflowEventList> {
-    await this.readable(id, caller);
+    const practice = await this.readable(id, caller);
     const items = await this.events.timeline(entityType, id);
     // Who acted (editors, in time reviewers) is for signed-in users; the public sees what happened.
-    return { items: caller.actor ? items : items.map((event) => ({ ...event, actorId: null })) };
+    if (!caller.actor) return { items: items.map((event) => ({ ...event, actorId: null })) };
+    // Under double-blind review the authors' own steps do not say who took them.
+    if (authorHidden(practice, caller)) {
+      return {
+        items: items.map((event) =>
+          (authorTransitions as readonly string[]).includes(event.transition)
+            ? { ...event, actorId: null }
+            : event,
+        ),
+      };
+    }
+    return { items };
   }
 
   private readable(id: string, caller: Caller): Promise<Practice> {
@@ -212,7 +231,7 @@ export class PracticesService {
     return current;
   }
 
-  private dto(practice: Practice, current = this.current(practice)): PracticeDto {
-    return toPracticeDto(practice, current);
+  private dto(practice: Practice, caller: Caller, current = this.current(practice)): PracticeDto {
+    return toPracticeDto(practice, current, caller);
   }
 }

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
+  AuthorReviewList,
   InviteReviewerInput,
   ReviewAssignment,
   ReviewAssignmentList,
   ReviewAssignmentTransitionInput,
+  ReviewerSuggestionList,
 } from '@pathways/contracts';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { type Caller, CurrentCaller, type SignedInCaller } from '../access/caller';
@@ -16,6 +18,8 @@ class InviteReviewerDto extends createZodDto(InviteReviewerInput) {}
 class ReviewAssignmentDto extends createZodDto(ReviewAssignment) {}
 class ReviewAssignmentListDto extends createZodDto(ReviewAssignmentList) {}
 class ReviewAssignmentTransitionDto extends createZodDto(ReviewAssignmentTransitionInput) {}
+class ReviewerSuggestionListDto extends createZodDto(ReviewerSuggestionList) {}
+class AuthorReviewListDto extends createZodDto(AuthorReviewList) {}
 
 @ApiTags('reviews')
 @Controller()
@@ -35,6 +39,22 @@ export class ReviewsController {
   @ZodResponse({ type: ReviewAssignmentListDto })
   panel(@Param('id') id: string, @CurrentCaller() caller: Caller) {
     return this.reviews.forPractice(parseId(id, 'practice'), caller);
+  }
+
+  /** The reviewer roster ranked by expertise and load for the current version, with exclusions. */
+  @Get('practices/:id/reviewer-suggestions')
+  @Can('create', 'ReviewAssignment')
+  @ZodResponse({ type: ReviewerSuggestionListDto })
+  suggestions(@Param('id') id: string, @CurrentCaller() caller: SignedInCaller) {
+    return this.reviews.suggestions(parseId(id, 'practice'), caller);
+  }
+
+  /** Submitted reviews of decided rounds, for the authors: anonymous, without confidential comments. */
+  @Get('practices/:id/reviews')
+  @Can('read', 'Review')
+  @ZodResponse({ type: AuthorReviewListDto })
+  forAuthors(@Param('id') id: string, @CurrentCaller() caller: SignedInCaller) {
+    return this.reviews.forAuthors(parseId(id, 'practice'), caller);
   }
 
   /** The caller's invitations and reviews. */

@@ -2,21 +2,25 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  type AuthorReview,
+  type AuthorReviewList,
   type InviteReviewerInput,
   missingReviewFields,
   policyDays,
   type ReviewAssignment as ReviewAssignmentDto,
   type ReviewAssignmentList,
   type ReviewAssignmentTransitionInput,
+  type ReviewerSuggestionList,
 } from '@pathways/contracts';
 import {
   inviteReviewer,
   loadReviewPolicy,
+  type Practice,
   ReviewAssignment,
   reviewerSuggestions,
   User,
 } from '@pathways/persistence';
-import { accessibleFilter, type Action } from '@pathways/permissions';
+import { accessibleFilter, type Action, asSubject } from '@pathways/permissions';
 import { type ReviewAssignmentTransition, reviewAssignmentWorkflow } from '@pathways/workflow';
 import type { Caller, SignedInCaller } from '../access/caller';
 import { AuditService } from '../audit/audit.service';
@@ -28,6 +32,15 @@ import { WorkflowRunner } from '../workflow/workflow.runner';
 import { reviewAssignmentSubject, toReviewAssignmentDto } from './review-assignment.mapper';
 
 const invitableStates = ['screening', 'in_review'];
+/** States in which the editor has decided on the current version's round of review. */
+const decidedStates: readonly Practice['status'][] = [
+  'revisions_requested',
+  'resubmitted',
+  'accepted',
+  'published',
+  'rejected',
+  'retracted',
+];
 
 @Injectable()
 export class ReviewsService {
@@ -81,6 +94,56 @@ export class ReviewsService {
     );
     await flushUnique(this.em, 'This reviewer is already invited for this version.');
     return toReviewAssignmentDto(assignment);
+  }
+
+  /** The roster ranked for the practice's current version, excluded reviewers last with the reason. */
+  async suggestions(practiceId: string, caller: SignedInCaller): Promise<ReviewerSuggestionList> {
+    const practice = await readablePractice(this.em, practiceId, caller);
+    if (!caller.ability.can('create', 'ReviewAssignment')) throw forbidden('Only editors invite reviewers.');
+    return { items: await reviewerSuggestions(this.em, practice) };
+  }
+
+  /**
+   * The reviews as the authors read them: submitted reviews of rounds the editor has decided,
+   * labelled "Reviewer 1..n" by invitation order (the same reviewer keeps their label across rounds),
+   * without who wrote them or what they told the editors in confidence.
+   */
+  async forAuthors(practiceId: string, caller: SignedInCaller): Promise<AuthorReviewList> {
+    const practice = await readablePractice(this.em, practiceId, caller);
+    const subject = asSubject('Review', { practice: practice.id, organisation: practice.organisation.id });
+    if (!caller.ability.can('read', subject)) {
+      throw forbidden('Only the authors and the editors read the reviews.');
+    }
+    const currentDecided = decidedStates.includes(practice.status);
+    const submitted = await this.em.find(
+      ReviewAssignment,
+      { practice, status: 'submitted' },
+      { populate: ['practiceVersion'], orderBy: [{ invitedAt: 'asc' }, { id: 'asc' }] },
+    );
+    const decided = submitted.filter(
+      (a) => currentDecided || a.practiceVersion.id !== practice.currentVersion?.id,
+    );
+    const numbers = new Map<string, number>();
+    for (const a of decided) {
+      if (!numbers.has(a.reviewer.id)) numbers.set(a.reviewer.id, numbers.size + 1);
+    }
+    const number = (a: ReviewAssignment) => numbers.get(a.reviewer.id)!;
+    decided.sort((x, y) => x.practiceVersion.number - y.practiceVersion.number || number(x) - number(y));
+    const items = decided.flatMap((a): AuthorReview[] =>
+      a.review?.recommendation && a.submittedAt
+        ? [
+            {
+              label: `Reviewer ${number(a)}`,
+              versionNumber: a.practiceVersion.number,
+              recommendation: a.review.recommendation,
+              scores: a.review.scores ?? {},
+              commentsToAuthors: a.review.commentsToAuthors ?? '',
+              submittedAt: a.submittedAt.toISOString(),
+            },
+          ]
+        : [],
+    );
+    return { items };
   }
 
   /** Editors see the whole panel; a reviewer sees only their own invitation. */

@@ -1,5 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type OrganisationKind, type PlatformRole, seedTaxonomy } from '@pathways/contracts';
+import {
+  type OrganisationKind,
+  type PlatformRole,
+  type ReviewerProfile,
+  seedTaxonomy,
+} from '@pathways/contracts';
 import { Membership, Organisation, TaxonomyTerm, User } from '@pathways/persistence';
 import { hashPassword } from '../auth/password.service';
 
@@ -41,6 +46,13 @@ const demoAccounts = [
     roles: ['reviewer'],
   },
   {
+    key: 'reviewer4',
+    name: 'Nadia Haddad',
+    email: 'reviewer4@pathways.example',
+    password: 'pathways-reviewer-demo',
+    roles: ['reviewer'],
+  },
+  {
     key: 'ministry',
     name: 'Maria Santos',
     email: 'focal@ministry.example',
@@ -71,10 +83,34 @@ const demoAccounts = [
 
 type AccountKey = (typeof demoAccounts)[number]['key'];
 
+/** Reviewer expertise, so suggestions rank the demo roster (themes are taxonomy codes). */
+const demoExpertise: Partial<Record<AccountKey, ReviewerProfile>> = {
+  reviewer1: {
+    themes: ['domestic-workers-rights', 'pre-departure-orientation', 'justice-safe-work'],
+    languages: ['en', 'es', 'tl'],
+    countries: ['PH', 'AE', 'MX'],
+  },
+  reviewer2: {
+    themes: ['irregular-migration-trafficking', 'stigma-discrimination-violence', 'social-protection'],
+    languages: ['fr', 'ar', 'en'],
+    countries: ['MA', 'ES', 'FR'],
+  },
+  reviewer3: {
+    themes: ['remittances-investment', 'care-economy', 'data-gender-budgeting'],
+    languages: ['en', 'sw'],
+    countries: ['KE', 'AE', 'QA'],
+  },
+  reviewer4: {
+    themes: ['emigration-immigration-return', 'organising-advocacy', 'pre-departure-orientation'],
+    languages: ['en', 'fr', 'ar'],
+    countries: ['LB', 'JO', 'PH'],
+  },
+};
+
 const demoOrganisations: {
   name: string;
   kind: OrganisationKind;
-  country: string;
+  country: string | null;
   website: string;
   members: { key: AccountKey; role: 'focal_point' | 'member' }[];
 }[] = [
@@ -94,6 +130,17 @@ const demoOrganisations: {
     country: 'MX',
     website: 'https://network.example',
     members: [{ key: 'network', role: 'focal_point' }],
+  },
+  {
+    // Two reviewers from a UN entity: a panel can meet the policy's UN rule and still have a backup.
+    name: 'UN Women Migration Programme (demo)',
+    kind: 'un_entity',
+    country: null,
+    website: 'https://unwomen.example',
+    members: [
+      { key: 'reviewer1', role: 'focal_point' },
+      { key: 'reviewer4', role: 'member' },
+    ],
   },
 ];
 
@@ -127,6 +174,15 @@ export async function seedDemo(em: EntityManager): Promise<DemoLogin[]> {
             roles: ['partner', ...account.roles],
           }),
       );
+    }
+    for (const [key, profile] of Object.entries(demoExpertise)) {
+      const user = users.get(key as AccountKey)!;
+      // A profile someone has edited is kept.
+      if (!user.expertiseThemes.length && !user.reviewLanguages.length && !user.expertiseCountries.length) {
+        user.expertiseThemes = profile.themes;
+        user.reviewLanguages = profile.languages;
+        user.expertiseCountries = profile.countries;
+      }
     }
     for (const spec of demoOrganisations) {
       const org =

@@ -23,6 +23,11 @@ export interface FireRequest<State extends string, Transition extends string, Co
   payload?: Record<string, unknown>;
   /** Field-level detail for a guard's refusal (e.g. the fields a submission still needs). */
   blockedIssues?: FieldIssue[];
+  /**
+   * What the input lacks for this transition (e.g. a decision's rationale): 400 naming the fields,
+   * once the engine has found the transition allowed, so the refused learn nothing from it.
+   */
+  inputIssues?: FieldIssue[];
   /** Further changes that belong to the same transaction (e.g. freezing a submitted version). */
   alongside?: (em: EntityManager, transition: Transition) => Promise<void>;
 }
@@ -62,6 +67,10 @@ export class WorkflowRunner {
       request.permit,
     );
     if (!decision.ok) throw refusalError(decision.refusal, request.blockedIssues);
+    if (request.inputIssues?.length) {
+      const fields = request.inputIssues.map((i) => i.path).join(', ');
+      throw new DomainError(400, 'VALIDATION_FAILED', `Check these fields: ${fields}.`, request.inputIssues);
+    }
     const transition = request.transition as Transition;
 
     await this.em
