@@ -14,3 +14,4 @@ export * from './user';
 export * from './notification';
 export * from './review';
 export * from './practice-version';
+export * from './attachment';
