@@ -2,7 +2,7 @@
 export type AutosaveStatus =
   | { kind: 'idle' }
   | { kind: 'saving' }
-  | { kind: 'saved'; at: Date }
+  | { kind: 'saved'; /** When, in milliseconds since the epoch. */ at: number }
   | { kind: 'failed'; message: string }
   /** Someone else saved meanwhile: saving stops until the form has the latest version. */
   | { kind: 'conflict' };
@@ -118,7 +118,7 @@ export class Autosave {
     if (outcome.ok) {
       this.lastSaved = snapshot.key;
       this.version = Math.max(this.version, outcome.version);
-      this.status = { kind: 'saved', at: new Date() };
+      this.status = { kind: 'saved', at: Date.now() };
     } else if (outcome.conflict) {
       this.status = { kind: 'conflict' };
     } else {
