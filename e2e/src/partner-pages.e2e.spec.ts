@@ -260,6 +260,13 @@ describe('partner pages: autosave, attachments, notifications, workflows, librar
     expect(await file.getAttribute('aria-invalid')).toBe('true');
     expect(await author.getByRole('row', { name: /report\.pdf/ }).count()).toBe(0);
 
+    // Over 20 MB is refused in the browser, before anything is sent.
+    const huge = Buffer.concat([pdf, Buffer.alloc(20 * 1024 * 1024, 0x20)]);
+    await file.setInputFiles({ name: 'huge.pdf', mimeType: 'application/pdf', buffer: huge });
+    await author.getByRole('button', { name: 'Upload the document' }).click();
+    await shows(author, 'This file is too large: documents may be at most 20 MB.');
+    expect(await author.getByRole('row', { name: /huge\.pdf/ }).count()).toBe(0);
+
     // The practice page lists it too, and the site serves it as a download.
     await visit(author, draftPath);
     const link = author

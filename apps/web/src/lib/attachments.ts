@@ -25,6 +25,9 @@ export const acceptAttribute = [
   ...Object.values(attachmentMediaTypes),
 ].join(',');
 
+/** The API's default limit (ATTACHMENT_MAX_BYTES); the browser checks it first, the API decides. */
+export const attachmentMaxBytes = 20 * 1024 * 1024;
+
 const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
 
 /** A file size for people, in the page's language: "512 bytes", "12 kB", "1.5 MB". */

@@ -124,6 +124,19 @@ describe('Autosave', () => {
     expect(h.sent).toEqual(['b']);
   });
 
+  it('saves now, after the save already sent, when the page is about to reload its data', async () => {
+    const h = harness();
+    h.type('b');
+    await vi.advanceTimersByTimeAsync(2000);
+    h.type('bc');
+    const saving = h.autosave.saveNow();
+    await h.answer({ ok: true, version: 2 });
+    expect(h.sent).toEqual(['b', 'bc']);
+    await h.answer({ ok: true, version: 3 });
+    await saving;
+    expect(h.autosave.version).toBe(3);
+  });
+
   it('reports a save that threw (e.g. the network) as a failure', async () => {
     const autosave = new Autosave({
       delayMs: 10,

@@ -75,6 +75,12 @@ export class Autosave {
     while (this.running) await this.running;
   }
 
+  /** Saves what the form holds now, after any save already sent (e.g. before the page reloads its data). */
+  async saveNow(): Promise<void> {
+    await this.settle();
+    await this.flush();
+  }
+
   /** After the form was given the latest version: saving may go on. */
   resume(): void {
     this.lastSaved = null;
