@@ -79,4 +79,6 @@ export const webSpec = (a: AppsEnv) =>
     PORT: String(a.webPort),
     ORIGIN: webUrl(a),
     API_URL: apiUrl(a),
+    // Attachments (up to 20 MB) pass through the web's upload action; adapter-node allows 512K.
+    BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '21M',
   });

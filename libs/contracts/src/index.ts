@@ -17,3 +17,4 @@ export * from './practice-version';
 export * from './review-policy';
 export * from './reviewer';
 export * from './email-delivery';
+export * from './attachment';

@@ -1,13 +1,9 @@
-/** The types accepted as attachments, by what their first bytes say. */
-export const acceptedMediaTypes = {
-  pdf: 'application/pdf',
-  png: 'image/png',
-  jpeg: 'image/jpeg',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  odt: 'application/vnd.oasis.opendocument.text',
-} as const;
+import { type AttachmentMediaType, attachmentMediaTypes } from '@pathways/contracts';
 
-export type AcceptedMediaType = (typeof acceptedMediaTypes)[keyof typeof acceptedMediaTypes];
+/** The types accepted as attachments, by what their first bytes say (the list is the contract's). */
+export const acceptedMediaTypes = attachmentMediaTypes;
+
+export type AcceptedMediaType = AttachmentMediaType;
 
 /** How many leading bytes the sniffer needs: enough for the ZIP entries at the start of DOCX files. */
 export const sniffBytes = 64 * 1024;

@@ -51,6 +51,23 @@ describe('createApi', () => {
     expect(calls[0]?.init.body).toBe('{"a":1}');
   });
 
+  it('sends multipart forms as they are, leaving the content type (and boundary) to fetch', async () => {
+    const { calls, fetchFn } = answering(() => json(201, { id: 'a1' }));
+    const form = new FormData();
+    form.set('file', new Blob(['%PDF-1.4']), 'report.pdf');
+    const result = await createApi(fetchFn, 'secret-token').postForm(
+      '/api/practices/p1/attachments',
+      z.object({ id: z.string() }),
+      form,
+    );
+    expect(result).toEqual({ id: 'a1' });
+    const headers = calls[0]?.init.headers as Record<string, string>;
+    expect(headers['content-type']).toBeUndefined();
+    expect(headers.authorization).toBe('Bearer secret-token');
+    expect(calls[0]?.init.method).toBe('POST');
+    expect(calls[0]?.init.body).toBe(form);
+  });
+
   it('throws the API error with its code, issues and Retry-After', async () => {
     const body = {
       statusCode: 429,

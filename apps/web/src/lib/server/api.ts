@@ -12,6 +12,8 @@ export interface ApiClient {
   post<S extends z.ZodType>(path: string, schema: S, body?: unknown): Promise<z.infer<S>>;
   patch<S extends z.ZodType>(path: string, schema: S, body?: unknown): Promise<z.infer<S>>;
   delete<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>>;
+  /** A multipart form, e.g. a file upload; fetch writes the boundary. */
+  postForm<S extends z.ZodType>(path: string, schema: S, body: FormData): Promise<z.infer<S>>;
   /** For answers without a body (204). */
   send(method: Method, path: string, body?: unknown): Promise<void>;
 }
@@ -54,13 +56,14 @@ export function createApi(fetchFn: typeof fetch, token: string | null, clientAdd
     // Every call comes from this server; the API's per-address limits need the browser's address.
     // It is set, not appended, so a browser cannot choose what the API sees.
     if (clientAddress) headers['x-forwarded-for'] = clientAddress;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    const multipart = body instanceof FormData;
+    if (body !== undefined && !multipart) headers['content-type'] = 'application/json';
     let response: Response;
     try {
       response = await fetchFn(urlFor(path, query), {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
       });
     } catch (cause) {
       throw unreachable(cause);
@@ -89,6 +92,7 @@ export function createApi(fetchFn: typeof fetch, token: string | null, clientAdd
     post: async (path, schema, body) => parse(await call('POST', path, body ?? {}), schema, path),
     patch: async (path, schema, body) => parse(await call('PATCH', path, body ?? {}), schema, path),
     delete: async (path, schema) => parse(await call('DELETE', path), schema, path),
+    postForm: async (path, schema, body) => parse(await call('POST', path, body), schema, path),
     send: async (method, path, body) => {
       await call(method, path, body ?? (method === 'GET' || method === 'DELETE' ? undefined : {}));
     },

@@ -1,9 +1,11 @@
 import { fail } from '@sveltejs/kit';
-import { Practice, practiceLicences } from '@pathways/contracts';
+import { Practice, PracticeAttachment, practiceLicences } from '@pathways/contracts';
+import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { ApiFailure } from '$lib/server/api-failure';
 import { countryOptions } from '$lib/server/countries';
-import { actionFailure, loadFailure, type FormFailure } from '$lib/server/failures';
+import { attachmentFailure, attachmentTarget, chosenFile } from '$lib/server/attachment-upload';
+import { actionFailure, invalidForm, loadFailure, type FormFailure } from '$lib/server/failures';
 import { abilityOf, requireUser } from '$lib/server/guard';
 import { canEditPractice } from '$lib/practice';
 import {
@@ -71,8 +73,12 @@ export const actions: Actions = {
         code: 'VALIDATION_FAILED',
       } satisfies EditFailure);
     }
+    let saved: Practice;
     try {
-      await locals.api.patch(`/api/practices/${params.id}`, Practice, { content, version: version(data) });
+      saved = await locals.api.patch(`/api/practices/${params.id}`, Practice, {
+        content,
+        version: version(data),
+      });
     } catch (cause) {
       const fields =
         cause instanceof ApiFailure
@@ -86,7 +92,52 @@ export const actions: Actions = {
       );
       return fail(failure.status, { ...failure.data, errors: errorsByField, state } satisfies EditFailure);
     }
-    return { saved: true };
+    // Autosave keeps the form's `version` current from this, so the next save is not refused as stale.
+    return { saved: true, version: saved.version };
+  },
+  /**
+   * After someone else saved meanwhile (409): the latest version number, with the user's own text
+   * kept in the form, so nothing typed is lost and saving again is possible.
+   */
+  refresh: async ({ request, locals, url, params }) => {
+    requireUser(locals, url);
+    const state = formFromData(await request.formData());
+    try {
+      const latest = await locals.api.get(`/api/practices/${params.id}`, Practice);
+      return { state, version: latest.version, refreshed: true };
+    } catch (cause) {
+      const failure = actionFailure(cause);
+      return fail(failure.status, { ...failure.data, state } satisfies EditFailure);
+    }
+  },
+  upload: async ({ request, locals, url, params }) => {
+    requireUser(locals, url);
+    const file = chosenFile(await request.formData());
+    if (!file) {
+      return invalidForm({ file: m.attachments_error_no_file() }, { target: attachmentTarget });
+    }
+    const body = new FormData();
+    body.set('file', file, file.name);
+    try {
+      const attachment = await locals.api.postForm(
+        `/api/practices/${params.id}/attachments`,
+        PracticeAttachment,
+        body,
+      );
+      return { uploaded: attachment.filename, target: attachmentTarget };
+    } catch (cause) {
+      return attachmentFailure(cause);
+    }
+  },
+  deleteAttachment: async ({ request, locals, url }) => {
+    requireUser(locals, url);
+    const id = String((await request.formData()).get('id') ?? '');
+    try {
+      await locals.api.send('DELETE', `/api/attachments/${encodeURIComponent(id)}`);
+      return { deleted: id, target: attachmentTarget };
+    } catch (cause) {
+      return actionFailure(cause, { target: attachmentTarget });
+    }
   },
   addCountry: async ({ request }) =>
     reshape(await request.formData(), (form) => ({
