@@ -1,5 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Practice } from '@pathways/persistence';
+import { Practice, PracticeVersion } from '@pathways/persistence';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completePracticeContent } from '../testing/practice-content';
 import { bearer, startTestApi, type TestApi } from '../testing/test-api';
@@ -86,5 +86,23 @@ describe('practice versions', () => {
     const bad = await call('GET', `/api/practices/${practiceId}/diff?from=first&to=2`, author);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().issues[0].path).toBe('from');
+  });
+
+  it('shows the public the published version only, never earlier rounds', async () => {
+    // The second round was accepted and published; the workflow tests cover how it gets there.
+    const em = api.app.get(EntityManager).fork();
+    await em.nativeUpdate(PracticeVersion, { practice: practiceId, number: 2 }, { submittedAt: new Date() });
+    await em.nativeUpdate(Practice, { id: practiceId }, { status: 'published' });
+
+    const open = (await call('GET', `/api/practices/${practiceId}/versions`)).json().items;
+    expect(open.map((v: { number: number }) => v.number)).toEqual([2]);
+    expect((await call('GET', `/api/practices/${practiceId}/versions/2`)).statusCode).toBe(200);
+    expect((await call('GET', `/api/practices/${practiceId}/versions/1`)).statusCode).toBe(404);
+    expect((await call('GET', `/api/practices/${practiceId}/diff?from=1&to=2`)).statusCode).toBe(404);
+    const outsider = (await api.signUp()).token;
+    expect((await call('GET', `/api/practices/${practiceId}/versions/1`, outsider)).statusCode).toBe(404);
+
+    const editors = (await call('GET', `/api/practices/${practiceId}/versions`, editor)).json().items;
+    expect(editors.map((v: { number: number }) => v.number)).toEqual([1, 2]);
   });
 });

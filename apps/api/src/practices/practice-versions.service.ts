@@ -12,7 +12,7 @@ import type { Caller } from '../access/caller';
 import { notFound } from '../common/domain-error';
 import { readablePractice } from './practice.access';
 import { authorHidden, contentFor } from './practice.blind';
-import { practiceSubject } from './practice.subject';
+import { practiceSubject, readsPublishedOnly } from './practice.subject';
 
 const summary = (v: PracticeVersion): PracticeVersionSummary => ({
   number: v.number,
@@ -22,7 +22,8 @@ const summary = (v: PracticeVersion): PracticeVersionSummary => ({
 
 /**
  * A practice's versions and what changed between them. The authors see their unsubmitted draft too;
- * everyone else who may read the practice sees submitted versions only, and double-blind reviewers
+ * the public sees the published version only; everyone else who may read the practice sees
+ * submitted versions, and double-blind reviewers
  * see them without the fields that name organisations.
  */
 @Injectable()
@@ -53,6 +54,11 @@ export class PracticeVersionsService {
   }
 
   private async visible(practice: Practice, caller: Caller): Promise<PracticeVersion[]> {
+    if (readsPublishedOnly(practice, (subject) => caller.ability.can('read', subject as never))) {
+      // The public sees what was published: the current version of a published practice.
+      const current = practice.currentVersion?.getEntity();
+      return practice.status === 'published' && current ? [current] : [];
+    }
     const authors = caller.ability.can('update', practiceSubject(practice));
     return this.em.find(
       PracticeVersion,

@@ -8,3 +8,12 @@ export const practiceSubject = (practice: Practice) =>
     organisation: practice.organisation.id,
     status: practice.status,
   });
+
+/**
+ * Whether the caller reads this practice only because it is published (the public, or a partner of
+ * another organisation): such readers see the published version, never earlier rounds.
+ */
+export const readsPublishedOnly = (practice: Practice, can: (subject: unknown) => boolean): boolean =>
+  !can(
+    asSubject('Practice', { id: practice.id, organisation: practice.organisation.id, status: 'in_review' }),
+  );
