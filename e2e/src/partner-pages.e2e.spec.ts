@@ -76,7 +76,11 @@ const fullReview = {
 
 async function fire(token: string, practiceId: string, transition: string): Promise<Json> {
   const { version } = await call('GET', `/api/practices/${practiceId}`, token);
-  return call('POST', `/api/practices/${practiceId}/transitions/${transition}`, token, { version });
+  // Decisions need a rationale; other transitions take the comment into their history.
+  return call('POST', `/api/practices/${practiceId}/transitions/${transition}`, token, {
+    version,
+    comment: `Rationale for ${transition}: the reviews agree.`,
+  });
 }
 
 async function createPractice(author: string, title: string): Promise<Json> {
