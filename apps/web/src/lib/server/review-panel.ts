@@ -78,6 +78,9 @@ export async function inviteReviewer({ request, locals, url, params }: RequestEv
     );
     return { invited: assignment.reviewerName };
   } catch (cause) {
-    return actionFailure(cause, { target });
+    return actionFailure(cause, {
+      target,
+      codes: { DUPLICATE: m.panel_invite_duplicate, CONFLICT: m.panel_invite_invalid },
+    });
   }
 }
