@@ -174,12 +174,12 @@ describe('practices: drafts, the guided form and the workflow buttons', () => {
     await editor.getByRole('region', { name: 'In screening' }).getByRole('link', { name: title }).waitFor();
   });
 
-  it('lets the editor reject at screening with a comment that joins the history', async () => {
+  it('lets the editor reject at screening with a rationale that joins the history', async () => {
     const editor = await newPage();
     await logInAs(editor, 'editor');
     await visit(editor, practicePath);
     await editor
-      .getByLabel('Comment on “Reject at screening” (optional)')
+      .getByLabel('Rationale for the authors (Reject at screening)')
       .fill('Outside the scope of the registry.');
     await editor.getByRole('button', { name: 'Reject at screening' }).click();
     await shows(editor, 'Done: the practice is now “Rejected”.');

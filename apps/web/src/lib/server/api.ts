@@ -5,12 +5,13 @@ import { ApiFailure, unreachable } from './api-failure';
 import { apiUrl } from './config';
 
 type Query = Record<string, string | number | boolean | null | undefined>;
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export interface ApiClient {
   get<S extends z.ZodType>(path: string, schema: S, query?: Query): Promise<z.infer<S>>;
   post<S extends z.ZodType>(path: string, schema: S, body?: unknown): Promise<z.infer<S>>;
   patch<S extends z.ZodType>(path: string, schema: S, body?: unknown): Promise<z.infer<S>>;
+  put<S extends z.ZodType>(path: string, schema: S, body?: unknown): Promise<z.infer<S>>;
   delete<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>>;
   /** A multipart form, e.g. a file upload; fetch writes the boundary. */
   postForm<S extends z.ZodType>(path: string, schema: S, body: FormData): Promise<z.infer<S>>;
@@ -91,6 +92,7 @@ export function createApi(fetchFn: typeof fetch, token: string | null, clientAdd
     get: async (path, schema, query) => parse(await call('GET', path, undefined, query), schema, path),
     post: async (path, schema, body) => parse(await call('POST', path, body ?? {}), schema, path),
     patch: async (path, schema, body) => parse(await call('PATCH', path, body ?? {}), schema, path),
+    put: async (path, schema, body) => parse(await call('PUT', path, body ?? {}), schema, path),
     delete: async (path, schema) => parse(await call('DELETE', path), schema, path),
     postForm: async (path, schema, body) => parse(await call('POST', path, body), schema, path),
     send: async (method, path, body) => {

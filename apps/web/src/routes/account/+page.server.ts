@@ -6,11 +6,16 @@ import { actionFailure, invalidForm, type FieldMessages } from '$lib/server/fail
 import { check, formValues } from '$lib/server/form';
 import { requireUser } from '$lib/server/guard';
 import { clearSessionCookie } from '$lib/server/session';
+// Reviewers' expertise (themes, languages, countries), used to suggest them for practices.
+import { loadExpertise, saveExpertise } from '$lib/server/expertise';
 import type { Actions, PageServerLoad } from './$types';
 
 const fields: FieldMessages = { name: m.field_name_invalid, locale: m.field_locale_invalid };
 
-export const load: PageServerLoad = ({ locals, url }) => ({ account: requireUser(locals, url) });
+export const load: PageServerLoad = async ({ locals, url }) => ({
+  account: requireUser(locals, url),
+  expertise: await loadExpertise(locals),
+});
 
 export const actions: Actions = {
   profile: async ({ request, locals, cookies, url }) => {
@@ -37,6 +42,7 @@ export const actions: Actions = {
     }
     return { saved: true };
   },
+  expertise: saveExpertise,
   logoutEverywhere: async ({ locals, cookies, url }) => {
     requireUser(locals, url);
     try {

@@ -1,4 +1,4 @@
-import { PracticePage } from '@pathways/contracts';
+import { PracticePage, PracticeStatus } from '@pathways/contracts';
 import { loadFailure } from '$lib/server/failures';
 import { abilityOf, requireUser } from '$lib/server/guard';
 import { organisationsActedFor } from '$lib/server/practice-organisations';
@@ -14,15 +14,20 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const list = (query: Record<string, string | number>) =>
     locals.api.get('/api/practices', PracticePage, { pageSize, ...query });
   try {
-    const [mine, submitted, screening] = await Promise.all([
+    // Editors also browse every submission, filtered by status (an unknown status means any).
+    const status = PracticeStatus.safeParse(url.searchParams.get('status')).data ?? null;
+    const [mine, submitted, screening, all] = await Promise.all([
       list({ mine: 'true', page: pageParam(url) }),
       editor ? list({ status: 'submitted', page: pageParam(url, 'submittedPage') }) : null,
       editor ? list({ status: 'screening', page: pageParam(url, 'screeningPage') }) : null,
+      editor ? list({ ...(status ? { status } : {}), page: pageParam(url, 'allPage') }) : null,
     ]);
     return {
       mine,
       submitted,
       screening,
+      all,
+      status,
       canCreate: ability.can('create', 'Practice') && organisationsActedFor(locals).length > 0,
     };
   } catch (cause) {

@@ -7,6 +7,10 @@ import { abilityOf, requireUser } from '$lib/server/guard';
 import { canEditPractice } from '$lib/practice';
 import { vocabularyOptions } from '$lib/server/taxonomy';
 import type { Vocabulary } from '@pathways/contracts';
+// Peer review: the editors' panel and decisions, the authors' reviewers' comments.
+import { needsRationale } from '$lib/decisions';
+import { m } from '$lib/paraglide/messages';
+import { inviteReviewer, loadReviewSection } from '$lib/server/review-panel';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -28,6 +32,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
       labelsOf('target_group'),
       labelsOf('framework'),
     ]);
+    const review = await loadReviewSection(locals, practice);
     const countries = Object.fromEntries(
       (practice.content.countries ?? []).map((c) => [c.code, countryName(c.code, locale)]),
     );
@@ -38,6 +43,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
       terms: { themes, stages, targetGroups, frameworks },
       countries,
       canEdit: canEditPractice(abilityOf(locals), practice),
+      ...review,
     };
   } catch (cause) {
     loadFailure(cause);
@@ -55,7 +61,10 @@ export const actions: Actions = {
       { version: Number(data.get('version')), ...(comment ? { comment } : {}) },
       {},
     );
-    if (!checked.ok) return invalidForm(checked.errors, { target: name });
+    if (!checked.ok) return invalidForm(checked.errors, { target: name, values: { comment } });
+    if (needsRationale(name) && !comment) {
+      return invalidForm({ comment: m.panel_rationale_required() }, { target: name, values: { comment } });
+    }
     try {
       const practice = await locals.api.post(
         `/api/practices/${params.id}/transitions/${encodeURIComponent(name)}`,
@@ -64,7 +73,8 @@ export const actions: Actions = {
       );
       return { fired: name, status: practice.status };
     } catch (cause) {
-      return actionFailure(cause, { target: name });
+      return actionFailure(cause, { target: name, values: { comment } });
     }
   },
+  invite: inviteReviewer,
 };

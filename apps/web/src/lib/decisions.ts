@@ -1,0 +1,9 @@
+/** Editors' decisions on a practice; each is explained to the authors, so a rationale is required. */
+export const decisionsNeedingRationale: readonly string[] = [
+  'desk_reject',
+  'request_revisions',
+  'accept',
+  'reject',
+];
+
+export const needsRationale = (transition: string): boolean => decisionsNeedingRationale.includes(transition);
