@@ -78,6 +78,10 @@ export type ReviewAssignmentTransitionInput = z.infer<typeof ReviewAssignmentTra
 export const ReviewAssignment = z.object({
   id: z.uuid(),
   practiceId: z.uuid(),
+  /** The title of the version under review, so an inbox needs no second call. */
+  practiceTitle: z.string(),
+  /** Which version (round) of the practice this invitation reviews. */
+  practiceVersionNumber: z.number().int(),
   reviewerId: z.uuid(),
   reviewerName: z.string(),
   status: z.enum(reviewAssignmentStatuses),

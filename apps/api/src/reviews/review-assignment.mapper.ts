@@ -13,6 +13,8 @@ export const reviewAssignmentSubject = (a: ReviewAssignment) =>
 export const toReviewAssignmentDto = (a: ReviewAssignment): ReviewAssignmentDto => ({
   id: a.id,
   practiceId: a.practice.id,
+  practiceTitle: String(a.practiceVersion.content.title ?? a.practice.slug),
+  practiceVersionNumber: a.practiceVersion.number,
   reviewerId: a.reviewer.id,
   reviewerName: a.reviewer.name,
   status: a.status,

@@ -66,6 +66,13 @@ export class ReviewsController {
   }
 
   /** accept (with a conflict declaration), decline, or submit (with the review). */
+  @Get('review-assignments/:id')
+  @Can('read', 'ReviewAssignment')
+  @ZodResponse({ type: ReviewAssignmentDto })
+  one(@Param('id') id: string, @CurrentCaller() caller: SignedInCaller) {
+    return this.reviews.one(parseId(id, 'review assignment'), caller);
+  }
+
   @Post('review-assignments/:id/transitions/:name')
   @Can('read', 'ReviewAssignment')
   @HttpCode(200)

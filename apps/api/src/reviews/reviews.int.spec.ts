@@ -133,7 +133,20 @@ describe('peer review of a practice', () => {
     ).toHaveLength(3);
     const own = (await call('GET', '/api/review-assignments', reviewers[0].token)).json().items;
     expect(own).toHaveLength(1);
-    expect(own[0].reviewerId).toBe(reviewers[0].id);
+    expect(own[0]).toMatchObject({
+      reviewerId: reviewers[0].id,
+      practiceTitle: complete.title,
+      practiceVersionNumber: 1,
+    });
+    // One invitation reads the same for its reviewer and the editors, and is unseen by anyone else.
+    const one = (id: string, token: string) => call('GET', `/api/review-assignments/${id}`, token);
+    expect((await one(own[0].id, reviewers[0].token)).json()).toEqual(own[0]);
+    expect((await one(own[0].id, editor)).statusCode).toBe(200);
+    expect((await one(own[0].id, reviewers[1].token)).statusCode).toBe(404);
+    // Partners have no review assignments at all: the route itself is closed to them.
+    expect((await one(own[0].id, author)).statusCode).toBe(403);
+    // Not an id cannot name an invitation: the same answer as one the caller may not see.
+    expect((await one('not-an-id', reviewers[0].token)).statusCode).toBe(404);
     // Invited reviewers read the practice they review; other reviewers do not.
     expect((await call('GET', `/api/practices/${practice.id}`, reviewers[0].token)).statusCode).toBe(200);
     expect((await call('GET', `/api/practices/${practice.id}`, reviewers[3].token)).statusCode).toBe(404);

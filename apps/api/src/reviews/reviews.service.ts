@@ -152,6 +152,11 @@ export class ReviewsService {
     return this.list(caller, { practice: practiceId });
   }
 
+  /** One invitation: its reviewer and the editors read it. */
+  async one(id: string, caller: Caller): Promise<ReviewAssignmentDto> {
+    return toReviewAssignmentDto(await this.readable(id, caller));
+  }
+
   /** The caller's own review queue. */
   async mine(caller: SignedInCaller): Promise<ReviewAssignmentList> {
     return this.list(caller, { reviewer: caller.user.id });
@@ -208,7 +213,7 @@ export class ReviewsService {
     const fresh = await this.em.findOneOrFail(
       ReviewAssignment,
       { id },
-      { populate: ['practice', 'reviewer'], refresh: true },
+      { populate: ['practice', 'reviewer', 'practiceVersion'], refresh: true },
     );
     return toReviewAssignmentDto(fresh);
   }
@@ -219,7 +224,10 @@ export class ReviewsService {
     const rows = await this.em.find(
       ReviewAssignment,
       { $and: [allowed as FilterQuery<ReviewAssignment>, where] },
-      { populate: ['practice', 'reviewer'], orderBy: [{ invitedAt: 'asc' }, { id: 'asc' }] },
+      {
+        populate: ['practice', 'reviewer', 'practiceVersion'],
+        orderBy: [{ invitedAt: 'asc' }, { id: 'asc' }],
+      },
     );
     return { items: rows.map(toReviewAssignmentDto) };
   }
@@ -228,7 +236,7 @@ export class ReviewsService {
     const assignment = await this.em.findOne(
       ReviewAssignment,
       { id },
-      { populate: ['practice', 'reviewer'] },
+      { populate: ['practice', 'reviewer', 'practiceVersion'] },
     );
     if (!assignment || !caller.ability.can('read', reviewAssignmentSubject(assignment)))
       throw notFound('review assignment');

@@ -2,12 +2,12 @@ import { ReviewPolicy } from '@pathways/contracts';
 import { m } from '$lib/paraglide/messages';
 import { actionFailure, invalidForm, loadFailure } from '$lib/server/failures';
 import { unlessMissing } from '$lib/server/optional';
-import { requireAdmin } from '$lib/server/require-admin';
+import { requireAbility } from '$lib/server/guard';
 import { checkPolicy, policyFieldMessages, policyFromForm } from '$lib/server/review-policy-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-  requireAdmin(locals, url);
+  requireAbility(locals, url, 'update', 'ReviewPolicy');
   try {
     // Null while the API has no review policy route: the page says so instead of failing.
     return { policy: await unlessMissing(locals.api.get('/api/review-policy', ReviewPolicy)) };
@@ -18,7 +18,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
   save: async ({ request, locals, url }) => {
-    requireAdmin(locals, url);
+    requireAbility(locals, url, 'update', 'ReviewPolicy');
     const { values, input } = policyFromForm(await request.formData());
     const checked = checkPolicy(input);
     if (!checked.ok) return invalidForm(checked.errors, { values });
