@@ -52,11 +52,14 @@ export interface NodeProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Runs a built app with `env` and resolves once it prints `ready` (a line or pattern). */
+/**
+ * Runs a built app with `env` and resolves once it is ready: it printed `ready` (a pattern), or
+ * `ready()` resolved true (e.g. a health check answered).
+ */
 export async function startNode(
   script: string,
   env: Record<string, string>,
-  ready: RegExp,
+  ready: RegExp | (() => Promise<boolean>),
   timeoutMs = 30_000,
 ): Promise<NodeProcess> {
   const child = spawn(process.execPath, [script], {
@@ -67,23 +70,36 @@ export async function startNode(
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`${script} not ready within ${timeoutMs} ms:\n${output}`)),
-      timeoutMs,
-    );
+    let settled = false;
+    const timer = setTimeout(() => {
+      settled = true;
+      child.kill('SIGKILL');
+      reject(new Error(`${script} not ready within ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
+    const done = () => {
+      settled = true;
+      clearTimeout(timer);
+      resolve();
+    };
     const onData = (chunk: Buffer) => {
       output = (output + chunk.toString()).slice(-200_000);
-      if (ready.test(output)) {
-        clearTimeout(timer);
-        resolve();
-      }
+      if (!settled && ready instanceof RegExp && ready.test(output)) done();
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
     void exited.then((code) => {
+      if (settled) return;
       clearTimeout(timer);
       reject(new Error(`${script} exited with ${code} before it was ready:\n${output}`));
     });
+    if (typeof ready === 'function') {
+      void (async () => {
+        while (!settled && child.exitCode === null) {
+          if (await ready().catch(() => false)) return done();
+          await new Promise((r) => setTimeout(r, 200));
+        }
+      })();
+    }
   });
   return {
     child,
