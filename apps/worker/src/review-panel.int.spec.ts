@@ -225,7 +225,7 @@ describe('extra reviewer and complete panels', () => {
       [scene.reviewers.nairobi.id, 'invited', null],
     ]);
     expect(await panel.checkPanel(effectPayload(rejecting, 'submit'))).toEqual({
-      skipped: 'reviews are still being written',
+      skipped: 'the panel is not complete yet',
     });
     expect((await panelOf(scene)).filter((a) => a.origin === 'disagreement')).toHaveLength(1);
   });
@@ -239,9 +239,20 @@ describe('extra reviewer and complete panels', () => {
     });
     await assign(em(), scene, 'un', { status: 'accepted' });
     expect(await panel.checkPanel(effectPayload(last, 'submit'))).toEqual({
-      skipped: 'reviews are still being written',
+      skipped: 'the panel is not complete yet',
     });
     expect(await panelOf(scene)).toHaveLength(3);
+  });
+
+  it('stays quiet while fewer reviews than the policy requires are in, even if nobody else is reviewing', async () => {
+    const scene = await seedReviewScene(em());
+    await assign(em(), scene, 'research', { status: 'submitted', recommendation: 'accept' });
+    await assign(em(), scene, 'rights', { status: 'declined' });
+    const last = await assign(em(), scene, 'un', { status: 'submitted', recommendation: 'accept' });
+    expect(await panel.checkPanel(effectPayload(last, 'submit'))).toEqual({
+      skipped: 'the panel is not complete yet',
+    });
+    expect(await noticesOf('reviews_complete', scene.versionId)).toEqual([]);
   });
 
   it('tells the editors once when every active review of the version is in', async () => {

@@ -78,7 +78,7 @@ export class ReviewPanelService {
   /**
    * submit effect: invites one extra reviewer when submitted recommendations include both accept
    * and reject (once per version), and tells the editors when every active review of the version is
-   * submitted (once per version).
+   * submitted and there are at least as many as the policy requires (once per version).
    */
   async checkPanel(data: unknown, now = new Date()): Promise<PanelOutcome> {
     const effect = parseJobPayload(QueueName.Review, ReviewJob.CheckPanel, data);
@@ -114,7 +114,9 @@ export class ReviewPanelService {
         }
       }
       const active = assignments.filter((a) => isActive(a.status));
-      const complete = active.length > 0 && active.every((a) => a.status === 'submitted');
+      // Complete: every active reviewer submitted, and enough of them for the editors to decide.
+      const complete =
+        active.length >= policy.reviewersRequired && active.every((a) => a.status === 'submitted');
       if (practice.status === 'in_review' && complete) {
         done.push('reviews complete');
         tell.push({
@@ -124,7 +126,7 @@ export class ReviewPanelService {
           facts: { practice: titleOf(practice), reviews: active.length },
         });
       }
-      return done.length ? { done: done.join('; ') } : { skipped: 'reviews are still being written' };
+      return done.length ? { done: done.join('; ') } : { skipped: 'the panel is not complete yet' };
     });
     return this.afterCommit(outcome, tell);
   }
