@@ -21,8 +21,12 @@ export class MailTransport implements OnModuleDestroy {
   private readonly transporter: Transporter;
 
   constructor(@Inject(WORKER_CONFIG) private readonly config: WorkerConfig) {
+    // Bounded waits: a send holds its mail-log row locked, so a silent server must not hold it for long.
     this.transporter = config.smtpUrl
-      ? createTransport(config.smtpUrl, { from: config.mailFrom })
+      ? createTransport(
+          { url: config.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 },
+          { from: config.mailFrom },
+        )
       : createTransport({ jsonTransport: true }, { from: config.mailFrom });
   }
 

@@ -4,6 +4,7 @@ import type { Job } from 'bullmq';
 import { EmailService } from './email.service';
 import { JobHandlerHost, type JobHandlers } from './job-handler.host';
 import { PracticeNotifier } from './practice-notifier.service';
+import { ReviewInvitationNotifier } from './review-invitation-notifier.service';
 
 @Processor(QueueName.Notifications)
 export class NotificationsProcessor extends JobHandlerHost<typeof QueueName.Notifications> {
@@ -14,11 +15,13 @@ export class NotificationsProcessor extends JobHandlerHost<typeof QueueName.Noti
       this.practices.handle(NotificationJob.PracticeSubmitted, job.data),
     [NotificationJob.PracticeDecided]: (job: Job) =>
       this.practices.handle(NotificationJob.PracticeDecided, job.data),
+    [NotificationJob.ReviewInvited]: (job: Job) => this.invitations.handle(job.data),
   };
 
   constructor(
     private readonly email: EmailService,
     private readonly practices: PracticeNotifier,
+    private readonly invitations: ReviewInvitationNotifier,
   ) {
     super();
   }

@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import type { Locale } from '@pathways/contracts';
-import { Membership, Notification, Practice, User } from '@pathways/persistence';
+import { Practice, type User } from '@pathways/persistence';
 import { NotificationJob, parseJobPayload, QueueName } from '@pathways/queues';
-import { OutboxProducer } from './outbox.producer';
+import { NoticeSender } from './notice.sender';
 import { type PracticeNotice, practiceNoticeText } from './practice-notice.text';
+import { activeEditors, practiceAuthors, practiceTitle } from './recipients';
 
 type PracticeJob = typeof NotificationJob.PracticeSubmitted | typeof NotificationJob.PracticeDecided;
 
@@ -17,7 +16,7 @@ type PracticeJob = typeof NotificationJob.PracticeSubmitted | typeof Notificatio
 export class PracticeNotifier {
   constructor(
     private readonly em: EntityManager,
-    private readonly producer: OutboxProducer,
+    private readonly notices: NoticeSender,
   ) {}
 
   async handle(job: PracticeJob, data: unknown): Promise<{ notified: number }> {
@@ -26,75 +25,29 @@ export class PracticeNotifier {
     const practice = await em.findOne(Practice, { id: effect.entityId }, { populate: ['currentVersion'] });
     // A practice deleted meanwhile leaves nobody to tell.
     if (!practice) return { notified: 0 };
-    const title = String(practice.currentVersion?.getEntity().content?.title ?? practice.slug);
-    const authors = await this.authors(em, practice);
+    const title = practiceTitle(practice.currentVersion?.getEntity().content, practice.slug);
+    const authors = await practiceAuthors(em, practice);
     const groups: [PracticeNotice, User[]][] =
       job === NotificationJob.PracticeSubmitted
         ? [
-            [
-              'submitted_to_editors',
-              await em.find(User, { roles: { $contains: ['editor'] }, status: 'active' }),
-            ],
+            ['submitted_to_editors', await activeEditors(em)],
             ['submitted_to_authors', authors],
           ]
         : [['decided', authors]];
 
     let notified = 0;
     for (const [notice, recipients] of groups) {
-      for (const recipient of recipients) {
-        const text = practiceNoticeText[notice][recipient.locale as Locale] ?? practiceNoticeText[notice].en;
-        const created = await this.notifyInApp(em, recipient, notice, effect.eventId, {
+      notified += await this.notices.sendEach(em, recipients, (_, locale) => {
+        const text = practiceNoticeText[notice][locale];
+        return {
+          kind: notice,
+          sourceId: effect.eventId,
           title: text.title(title),
           body: text.body(title, practice.status),
           link: `/practices/${practice.id}`,
-        });
-        if (created) notified += 1;
-        await this.producer.add(
-          QueueName.Notifications,
-          NotificationJob.SendEmail,
-          {
-            to: recipient.email,
-            subject: text.title(title),
-            text: text.body(title, practice.status),
-            locale: recipient.locale,
-          },
-          { jobId: `${effect.eventId}-${notice}-${recipient.id}` },
-        );
-      }
+        };
+      });
     }
     return { notified };
-  }
-
-  private async authors(em: EntityManager, practice: Practice): Promise<User[]> {
-    const members = await em.find(
-      Membership,
-      { organisation: practice.organisation, status: 'active', user: { status: 'active' } },
-      { populate: ['user'] },
-    );
-    return members.map((m) => m.user);
-  }
-
-  /** Inserts unless this notice for this event already reached this person. */
-  private async notifyInApp(
-    em: EntityManager,
-    recipient: User,
-    kind: PracticeNotice,
-    sourceId: string,
-    content: { title: string; body: string; link: string },
-  ): Promise<boolean> {
-    const rows = await em
-      .createQueryBuilder(Notification)
-      .insert({
-        recipient: recipient.id,
-        kind,
-        sourceId,
-        ...content,
-        createdAt: new Date(),
-        id: randomUUID(),
-      })
-      .onConflict(['recipient', 'kind', 'sourceId'])
-      .ignore()
-      .execute('run');
-    return (rows as { affectedRows?: number }).affectedRows === 1;
   }
 }

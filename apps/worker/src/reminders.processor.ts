@@ -9,6 +9,9 @@ export class RemindersProcessor extends JobHandlerHost<typeof QueueName.Reminder
   readonly queue = QueueName.Reminders;
   readonly handlers: JobHandlers<typeof QueueName.Reminders> = {
     [ReminderJob.ExpireInvitation]: (job: Job) => this.timers.expireInvitation(job.data),
+    [ReminderJob.ScheduleReviewReminders]: (job: Job) => this.timers.scheduleReminders(job.data),
+    [ReminderJob.RemindReviewer]: (job: Job) => this.timers.remindReviewer(job.data),
+    [ReminderJob.MarkOverdue]: (job: Job) => this.timers.markOverdue(job.data),
   };
 
   constructor(private readonly timers: ReviewTimers) {

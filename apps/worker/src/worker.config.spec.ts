@@ -12,6 +12,9 @@ describe('parseWorkerConfig', () => {
       databaseUrl: 'postgres://postgres@127.0.0.1:5432/pathways',
       outboxPollMs: 1_000,
       outboxBatchSize: 100,
+      webUrl: 'http://127.0.0.1:3000',
+      jobLockMs: 30_000,
+      daySeconds: 86_400,
     });
     expect(config.workerId).toMatch(/:\d+$/);
   });
@@ -27,6 +30,9 @@ describe('parseWorkerConfig', () => {
       HEARTBEAT_INTERVAL_MS: '5000',
       WORKER_ID: 'w-1',
       SHUTDOWN_TIMEOUT_MS: '',
+      WEB_URL: 'https://pathways.example/',
+      JOB_LOCK_MS: '2000',
+      DAY_SECONDS: '2',
     });
     expect(config).toMatchObject({
       redisUrl: 'rediss://cache:6380/1',
@@ -38,6 +44,9 @@ describe('parseWorkerConfig', () => {
       heartbeatIntervalMs: 5_000,
       shutdownTimeoutMs: 25_000,
       workerId: 'w-1',
+      webUrl: 'https://pathways.example',
+      jobLockMs: 2_000,
+      daySeconds: 2,
     });
   });
 
@@ -51,6 +60,9 @@ describe('parseWorkerConfig', () => {
     ['HEARTBEAT_INTERVAL_MS', '10'],
     ['OUTBOX_POLL_MS', '0'],
     ['OUTBOX_BATCH_SIZE', '5000'],
+    ['WEB_URL', 'ftp://pathways.example'],
+    ['JOB_LOCK_MS', '10'],
+    ['DAY_SECONDS', '0'],
   ])('names %s when it is %j', (name, value) => {
     const run = () => parseWorkerConfig({ [name]: value });
     expect(run).toThrow(WorkerConfigError);

@@ -28,6 +28,16 @@ const WorkerEnv = z.object({
   MAIL_FROM: z.string().min(3).max(200).default('Pathways <no-reply@pathways.example>'),
   /** How long one review-policy day lasts; tests compress time with a few seconds. */
   DAY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(86_400),
+  /** The web app's address, for links in e-mails (`<WEB_URL>/reviews/<id>`). */
+  WEB_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .default('http://127.0.0.1:3000'),
+  /**
+   * How long a running job's lock lasts (renewed while it runs). A worker that dies leaves its job
+   * locked this long before another worker takes it up again, so tests shorten it.
+   */
+  JOB_LOCK_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
   /** Shown in logs and next to the heartbeat; defaults to host:pid, unique per process. */
   WORKER_ID: z.string().min(1).max(128).optional(),
 });
@@ -46,6 +56,8 @@ export interface WorkerConfig {
   smtpUrl: string | undefined;
   mailFrom: string;
   daySeconds: number;
+  webUrl: string;
+  jobLockMs: number;
 }
 
 export const WORKER_CONFIG = Symbol('WORKER_CONFIG');
@@ -78,5 +90,7 @@ export function parseWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     daySeconds: e.DAY_SECONDS,
+    webUrl: e.WEB_URL,
+    jobLockMs: e.JOB_LOCK_MS,
   };
 }

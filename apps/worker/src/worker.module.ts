@@ -19,8 +19,14 @@ import { HeartbeatService } from './heartbeat.service';
 import { JOB_REGISTRY, JobHandlerCheck } from './job-handlers.check';
 import { MailTransport } from './mail.transport';
 import { NotificationsProcessor } from './notifications.processor';
+import { NoticeSender } from './notice.sender';
 import { PracticeNotifier } from './practice-notifier.service';
+import { PublicationNotifier } from './publication-notifier.service';
+import { PublishingProcessor } from './publishing.processor';
 import { RemindersProcessor } from './reminders.processor';
+import { ReviewInvitationNotifier } from './review-invitation-notifier.service';
+import { ReviewPanelService } from './review-panel.service';
+import { ReviewProcessor } from './review.processor';
 import { ReviewTimers } from './review-timers.service';
 import { OutboxProducer } from './outbox.producer';
 import { OUTBOX_RELAY_SETTINGS, OutboxRelay, type OutboxRelaySettings } from './outbox.relay';
@@ -69,8 +75,9 @@ export class WorkerModule {
         WorkerConfigModule.forRoot(config, registry),
         LoggerModule.forRoot({ pinoHttp: { logger } }),
         DiscoveryModule,
-        // The relay holds one connection per batch; a few spare ones cover future services.
-        MikroOrmModule.forRoot(ormConfig({ databaseUrl: config.databaseUrl, poolMax: 4 })),
+        // One connection per queue's running job (an e-mail holds its mail-log row while it sends),
+        // one for the relay's batch, and a spare.
+        MikroOrmModule.forRoot(ormConfig({ databaseUrl: config.databaseUrl, poolMax: 8 })),
         BullModule.forRootAsync({
           inject: [WORKER_CONFIG],
           useFactory: (c: WorkerConfig) => ({
@@ -91,10 +98,16 @@ export class WorkerModule {
         HeartbeatScheduler,
         MailTransport,
         EmailService,
+        NoticeSender,
         NotificationsProcessor,
         PracticeNotifier,
+        ReviewInvitationNotifier,
         ReviewTimers,
         RemindersProcessor,
+        ReviewPanelService,
+        ReviewProcessor,
+        PublicationNotifier,
+        PublishingProcessor,
         OutboxProducer,
         OutboxRelay,
       ],

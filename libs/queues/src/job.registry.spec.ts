@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { HeartbeatJob } from './heartbeat.job';
 import { JobPayloadError } from './job-payload.error';
 import { isRegisteredJob, parseJobData, parseJobPayload, registeredJobs } from './job.registry';
+import { practiceWorkflow, reviewAssignmentWorkflow } from '@pathways/workflow';
 import { z } from 'zod';
+import { WorkflowEffectPayload } from './notification.job';
 import { QueueName, queueNames } from './queue.names';
 
 describe('job registry', () => {
@@ -12,10 +14,29 @@ describe('job registry', () => {
     expect(new Set(jobs.map((j) => j.queue))).toEqual(new Set(queueNames));
   });
 
+  it('registers every workflow effect, with the payload the outbox writes for it', () => {
+    const effects = [practiceWorkflow, reviewAssignmentWorkflow].flatMap((w) =>
+      Object.values(w.transitions).flatMap((t) => t.effects ?? []),
+    );
+    expect(effects.length).toBeGreaterThan(0);
+    const payload = {
+      eventId: '0b8f7a52-0c0e-4f0e-9d7a-3b1f1b7c2a10',
+      entityType: 'Practice',
+      entityId: '1c9f7a52-0c0e-4f0e-9d7a-3b1f1b7c2a10',
+      transition: 'publish',
+    };
+    for (const effect of new Set(effects)) {
+      const [queue, name] = effect.split('.');
+      expect(isRegisteredJob(queue, name), effect).toBe(true);
+      expect(parseJobData(queue, name, payload), effect).toEqual(WorkflowEffectPayload.parse(payload));
+    }
+  });
+
   it('knows registered jobs only', () => {
     expect(isRegisteredJob('heartbeat', 'beat')).toBe(true);
     expect(isRegisteredJob('heartbeat', 'toString')).toBe(false);
     expect(isRegisteredJob('review', 'beat')).toBe(false);
+    expect(isRegisteredJob('nowhere', 'beat')).toBe(false);
   });
 
   it('returns the parsed payload', () => {

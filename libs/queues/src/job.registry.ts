@@ -1,9 +1,21 @@
 import type { z } from 'zod';
 import { HeartbeatJob, HeartbeatPayload } from './heartbeat.job';
 import { JobPayloadError } from './job-payload.error';
-import { NotificationJob, SendEmailPayload, WorkflowEffectPayload } from './notification.job';
+import {
+  NotificationJob,
+  ReviewInvitedPayload,
+  SendEmailPayload,
+  WorkflowEffectPayload,
+} from './notification.job';
+import { PublishingJob } from './publishing.job';
 import { QueueName } from './queue.names';
-import { ExpireInvitationPayload, ReminderJob } from './reminder.job';
+import {
+  AssignmentPayload,
+  ExpireInvitationPayload,
+  ReminderJob,
+  RemindReviewerPayload,
+} from './reminder.job';
+import { EscalateOverduePayload, ReviewJob } from './review.job';
 
 /** Every job the system knows: queue → job name → payload schema. */
 export const jobRegistry = {
@@ -14,9 +26,22 @@ export const jobRegistry = {
     [NotificationJob.SendEmail]: SendEmailPayload,
     [NotificationJob.PracticeSubmitted]: WorkflowEffectPayload,
     [NotificationJob.PracticeDecided]: WorkflowEffectPayload,
+    [NotificationJob.ReviewInvited]: ReviewInvitedPayload,
   },
   [QueueName.Reminders]: {
     [ReminderJob.ExpireInvitation]: ExpireInvitationPayload,
+    [ReminderJob.ScheduleReviewReminders]: WorkflowEffectPayload,
+    [ReminderJob.RemindReviewer]: RemindReviewerPayload,
+    [ReminderJob.MarkOverdue]: AssignmentPayload,
+  },
+  [QueueName.Review]: {
+    [ReviewJob.InviteBackup]: WorkflowEffectPayload,
+    [ReviewJob.CheckPanel]: WorkflowEffectPayload,
+    [ReviewJob.EscalateOverdue]: EscalateOverduePayload,
+  },
+  [QueueName.Publishing]: {
+    [PublishingJob.PublishPractice]: WorkflowEffectPayload,
+    [PublishingJob.RetractPractice]: WorkflowEffectPayload,
   },
 } as const satisfies Record<QueueName, Record<string, z.ZodType>>;
 

@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { AssignmentPayload } from './reminder.job';
 
 export const NotificationJob = {
   SendEmail: 'send-email',
   PracticeSubmitted: 'practice-submitted',
   PracticeDecided: 'practice-decided',
+  ReviewInvited: 'review-invited',
 } as const;
 
 /**
@@ -19,8 +21,9 @@ export const WorkflowEffectPayload = z.strictObject({
 export type WorkflowEffectPayload = z.infer<typeof WorkflowEffectPayload>;
 
 /**
- * One e-mail, already written in the recipient's language by whoever enqueued it. The job id is the
- * outbox row id, so a relayed twice job is still one message.
+ * One e-mail, already written in the recipient's language by whoever enqueued it. The job id is its
+ * idempotency key (an outbox row id, or `<source>-<notice>-<recipient>`): the worker records each
+ * key in the mail log and never sends a key twice.
  */
 export const SendEmailPayload = z.strictObject({
   to: z.email('to must be an e-mail address'),
@@ -30,3 +33,7 @@ export const SendEmailPayload = z.strictObject({
   locale: z.enum(['en', 'es', 'fr']).default('en'),
 });
 export type SendEmailPayload = z.infer<typeof SendEmailPayload>;
+
+/** Written with each invitation (inviteReviewer): tell the reviewer, unless it is gone by then. */
+export const ReviewInvitedPayload = AssignmentPayload;
+export type ReviewInvitedPayload = z.infer<typeof ReviewInvitedPayload>;

@@ -1,12 +1,13 @@
 /**
- * Queues by concern (DESIGN §6). `review` and `publishing` join this object, and the
- * job registry, when their handlers do, because the worker refuses to boot with a registered job
- * that nothing handles.
+ * Queues by concern (DESIGN §6). A queue joins this object and the job registry together with its
+ * processor, because the worker refuses to boot with a registered job that nothing handles.
  */
 export const QueueName = {
   Heartbeat: 'heartbeat',
   Notifications: 'notifications',
   Reminders: 'reminders',
+  Review: 'review',
+  Publishing: 'publishing',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 

@@ -5,12 +5,15 @@ import {
   QueueProducer,
   redisConnectionOptions,
 } from '@pathways/queues';
+import type { INestApplicationContext } from '@nestjs/common';
 import { QueueEvents } from 'bullmq';
 import { createWorkerApp } from '../worker.app';
 import { parseWorkerConfig } from '../worker.config';
 import { createWorkerLogger } from '../worker.logger';
 
 export interface TestWorker {
+  /** The worker's Nest context, to call its services directly (e.g. a timer with a given `now`). */
+  app: INestApplicationContext;
   db: TestDatabase;
   producer: QueueProducer;
   /** Completion events of the queue under test, for `job.waitUntilFinished`. */
@@ -43,6 +46,7 @@ export async function startTestWorker(
   });
   const app = await createWorkerApp(config, { logger: createWorkerLogger('silent') });
   return {
+    app,
     db,
     producer,
     events,

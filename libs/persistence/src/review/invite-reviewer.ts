@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type InvitationOrigin, policyDays, type ReviewPolicySettings } from '@pathways/contracts';
-import { QueueName, ReminderJob } from '@pathways/queues';
+import { NotificationJob, QueueName, ReminderJob } from '@pathways/queues';
 import { OutboxMessage } from '../entities/outbox-message.entity';
 import type { Practice } from '../entities/practice.entity';
 import { ReviewAssignment } from '../entities/review-assignment.entity';
@@ -19,8 +19,9 @@ export interface InviteReviewerOptions {
 }
 
 /**
- * Invites a reviewer for the practice's current version and schedules the invitation's expiry, both
- * in the caller's unit of work, so the timer cannot be lost even if Redis is down. Exclusions are
+ * Invites a reviewer for the practice's current version, tells them (in-app and e-mail) and schedules
+ * the invitation's expiry, all in the caller's unit of work, so neither the notice nor the timer can
+ * be lost even if Redis is down. Exclusions are
  * the caller's to check first (reviewerExclusion). Flushing is the caller's too.
  */
 export function inviteReviewer(em: EntityManager, options: InviteReviewerOptions): ReviewAssignment {
@@ -34,6 +35,11 @@ export function inviteReviewer(em: EntityManager, options: InviteReviewerOptions
     origin,
     invitedAt: now,
     respondBy: new Date(now.getTime() + windowMs),
+  });
+  em.create(OutboxMessage, {
+    queue: QueueName.Notifications,
+    jobName: NotificationJob.ReviewInvited,
+    payload: { assignmentId: assignment.id },
   });
   em.create(OutboxMessage, {
     queue: QueueName.Reminders,

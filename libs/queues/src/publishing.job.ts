@@ -1,0 +1,4 @@
+export const PublishingJob = {
+  PublishPractice: 'publish-practice',
+  RetractPractice: 'retract-practice',
+} as const;
