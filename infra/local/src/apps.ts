@@ -69,8 +69,9 @@ export const apiSpec = (a: AppsEnv) =>
     TRUST_PROXY: process.env.TRUST_PROXY ?? 'loopback',
   });
 
+// E-mails link to the web app the stack actually serves.
 export const workerSpec = (a: AppsEnv) =>
-  node('worker', a.root, join(a.root, ENTRY.worker), [], backendEnv(a));
+  node('worker', a.root, join(a.root, ENTRY.worker), [], { ...backendEnv(a), WEB_URL: webUrl(a) });
 
 export const webSpec = (a: AppsEnv) =>
   node('web', join(a.root, 'apps/web'), join(a.root, ENTRY.web), [], {
