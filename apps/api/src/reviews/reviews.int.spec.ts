@@ -219,7 +219,7 @@ describe('peer review of a practice', () => {
     expect(badScore.json().issues[0].path).toBe('review.scores.relevance');
   });
 
-  it('lets the editor decide once every reviewer has submitted', async () => {
+  it('lets an editor decide once every reviewer has submitted, and two at once get one 409', async () => {
     for (const reviewer of reviewers.slice(0, 3)) {
       const [assignment] = (await call('GET', '/api/review-assignments', reviewer.token)).json().items;
       let version = assignment.version;
@@ -244,10 +244,25 @@ describe('peer review of a practice', () => {
       expect(submitted.json()).toMatchObject({ status: 'submitted', submittedAt: expect.any(String) });
     }
     expect((await transitions()).find((t) => t.name === 'accept')).toMatchObject({ enabled: true });
-    const accepted = await call('POST', `/api/practices/${practice.id}/transitions/accept`, editor, {
-      version: await practiceVersion(),
-      comment: 'Three positive reviews.',
-    });
-    expect(accepted.json()).toMatchObject({ status: 'accepted' });
+    // Two editors decide from the same page at once: one decision stands, the other is told.
+    const secondEditor = (await api.signUp({ roles: ['editor'] })).token;
+    const seen = await practiceVersion();
+    const [accepted, revisions] = await Promise.all([
+      call('POST', `/api/practices/${practice.id}/transitions/accept`, editor, {
+        version: seen,
+        comment: 'Three positive reviews.',
+      }),
+      call('POST', `/api/practices/${practice.id}/transitions/request_revisions`, secondEditor, {
+        version: seen,
+        comment: 'The figures need a source.',
+      }),
+    ]);
+    expect([accepted.statusCode, revisions.statusCode].sort()).toEqual([200, 409]);
+    const winner = accepted.statusCode === 200 ? 'accepted' : 'revisions_requested';
+    expect((await call('GET', `/api/practices/${practice.id}`, editor)).json().status).toBe(winner);
+    const events = (await call('GET', `/api/practices/${practice.id}/events`, editor)).json().items;
+    expect(
+      events.filter((e: { transition: string }) => ['accept', 'request_revisions'].includes(e.transition)),
+    ).toHaveLength(1);
   });
 });
