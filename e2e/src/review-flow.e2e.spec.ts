@@ -362,6 +362,9 @@ describe('a practice through two rounds of peer review to publication', () => {
     await visitor.getByRole('link', { name: title }).click();
     await visitor.waitForURL(`**${practicePath()}`);
     await visitor.getByText('By 2024, 640 mentored workers reported abuse within a month.').waitFor();
+    // Nothing to do for a visitor, and nothing of the review shows.
+    expect(await visitor.getByRole('heading', { name: 'What you can do next' }).count()).toBe(0);
+    expect(await visitor.getByText(reviewer.third.name).count()).toBe(0);
   });
 
   it('keeps a tamper-evident history that verifies', async () => {
@@ -372,5 +375,22 @@ describe('a practice through two rounds of peer review to publication', () => {
     );
     // Submit, start screening, send to review, request revisions, resubmit, resume, accept, publish.
     expect(chain).toEqual({ valid: true, events: 8 });
+  });
+
+  it('shows the admin the mail log and the queue dashboard, and nobody else', async () => {
+    const page = await pages.newPage();
+    await logIn(page, demoLogin('admin'));
+    await visit(page, '/admin/mail');
+    await page.getByLabel('Recipient').fill(demoLogin(reviewer.backup.role).email);
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await shows(page, `Invitation to review: ${title}`);
+
+    await page.getByRole('link', { name: 'Queue dashboard' }).click();
+    await page.waitForURL('**/api/admin/queues');
+    const queues = await page.request.get('/api/admin/queues/api/queues');
+    expect(queues.status()).toBe(200);
+    const names = ((await queues.json()) as { queues: { name: string }[] }).queues.map((q) => q.name);
+    expect(names).toEqual(expect.arrayContaining(['notifications', 'reminders', 'review', 'publishing']));
+    expect((await author.page.request.get('/api/admin/queues/api/queues')).status()).toBe(403);
   });
 });
