@@ -90,4 +90,58 @@ describe('deny by default', () => {
     );
     expect(refusals.filter((r) => !/(anonymous 401|signed in 403)$/.test(r))).toEqual([]);
   });
+
+  // Bad input to any route that takes a body is a 4xx naming the problem, never a 500.
+  it('answers every write route’s bad input with a 4xx, never a 500', async () => {
+    const everyone = await api.signUp({ roles: ['admin', 'editor', 'reviewer'] });
+    const writes = nestRoutes()
+      .map((r) => r.route)
+      .filter((route) => /^(POST|PUT|PATCH) /.test(route))
+      // Logging out takes no body, and would end the session the walk goes on with.
+      .filter((route) => !route.includes('auth/logout'));
+    expect(writes.length).toBeGreaterThan(15);
+    const bodies: { name: string; payload: string; type: string }[] = [
+      { name: 'a list', payload: '[1, 2]', type: 'application/json' },
+      {
+        name: 'wrong types',
+        payload: '{"version":"seven","content":42,"reviewerId":7}',
+        type: 'application/json',
+      },
+      { name: 'unknown fields', payload: '{"version":1,"surprise":true}', type: 'application/json' },
+      { name: 'broken JSON', payload: '{"version":', type: 'application/json' },
+      {
+        name: 'too large',
+        payload: JSON.stringify({ text: 'x'.repeat(1_100_000) }),
+        type: 'application/json',
+      },
+      { name: 'not JSON', payload: 'version=1', type: 'text/plain' },
+    ];
+    const answers: string[] = [];
+    for (const route of writes) {
+      const [method, path] = route.split(' ');
+      const url = `/api/${path}`
+        .replace(/\/+/g, '/')
+        .replace(':name', 'submit')
+        .replace(':entityType', 'Practice')
+        .replace(':number', '1')
+        .replace(/:\w+/g, '00000000-0000-4000-8000-000000000000');
+      for (const body of bodies) {
+        const response = await api.request({
+          method: method as 'POST',
+          url,
+          payload: body.payload,
+          headers: { ...bearer(everyone.token), 'content-type': body.type },
+        });
+        answers.push(`${route} (${body.name}): ${response.statusCode}`);
+      }
+    }
+    // Routes that take no body ignore one; every other route refuses bad input.
+    const bodiless = ['POST notifications/read-all'];
+    expect(answers.filter((a) => /: 5\d\d$/.test(a))).toEqual([]);
+    expect(
+      answers.filter((a) => !/: 4\d\d$/.test(a) && !bodiless.some((route) => a.startsWith(`${route} (`))),
+    ).toEqual([]);
+    // Still signed in throughout: every answer came from the route, not from a lost session.
+    expect(answers.filter((a) => a.endsWith(': 401'))).toEqual([]);
+  });
 });
