@@ -5,6 +5,9 @@ const lib = (name: string) => fileURLToPath(new URL(`./libs/${name}/src/index.ts
 
 /** The libs resolve to their TypeScript sources, as `paths` in tsconfig.base.json does for tsc. */
 export const workspaceAliases = {
+  '@pathways/contracts/testing': fileURLToPath(
+    new URL('./libs/contracts/src/testing/index.ts', import.meta.url),
+  ),
   '@pathways/contracts': lib('contracts'),
   '@pathways/permissions': lib('permissions'),
   '@pathways/persistence/testing': fileURLToPath(

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { completePracticeContent } from '@pathways/contracts/testing';
 import { expectNoAxeViolations } from './setup/browser';
 import './setup/context';
 import { demoLogin } from './setup/logins';
@@ -43,21 +44,9 @@ const tokenOf = async (role: string): Promise<string> => {
 };
 
 const completeContent = (title: string) => ({
+  ...completePracticeContent,
   title,
   summary: 'Returnee women train departing domestic workers on their rights.',
-  problem: 'Domestic workers leave without knowing their rights or where to turn.',
-  description: 'A two-day course run in the origin country with the destination embassy.',
-  themes: ['pre-departure-orientation'],
-  stages: ['pre-departure'],
-  countries: [
-    { code: 'PH', role: 'origin' },
-    { code: 'AE', role: 'destination' },
-  ],
-  targetGroups: ['domestic-workers'],
-  outcomes: 'Fewer contract substitutions reported.',
-  indicators: [{ indicator: 'People trained', women: 1200, men: 40, unit: 'people', year: 2024 }],
-  language: 'en',
-  licence: 'CC-BY-4.0',
 });
 
 const fullReview = {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { completePracticeContent } from '@pathways/contracts/testing';
 import { defaultReviewPolicy } from '@pathways/contracts';
 import './setup/context';
 import { demoLogin } from './setup/logins';
@@ -29,21 +30,15 @@ const reviewer = {
 } as const;
 
 const content = {
+  ...completePracticeContent,
   title,
   summary: 'Women who came home mentor those about to leave.',
-  problem: 'Departing domestic workers do not know their rights or where to turn abroad.',
-  description: 'Returnee women run pre-departure sessions with the destination country’s labour attaché.',
   themes: ['pre-departure-orientation', 'emigration-immigration-return'],
-  stages: ['pre-departure'],
   countries: [
     { code: 'PH', role: 'origin' },
     { code: 'LB', role: 'destination' },
   ],
-  targetGroups: ['domestic-workers'],
   outcomes: 'Mentored workers report abuse earlier.',
-  indicators: [{ indicator: 'Workers mentored', women: 640, men: 12, unit: 'people', year: 2024 }],
-  language: 'en',
-  licence: 'CC-BY-4.0',
 };
 
 interface Session {

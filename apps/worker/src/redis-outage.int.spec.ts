@@ -17,6 +17,7 @@ import { createTestDatabase, type TestDatabase } from '@pathways/persistence/tes
 import { QueueName, QueueProducer, redisConnectionOptions, reviewTimerIds } from '@pathways/queues';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noticeEmailKey } from './notice.sender';
+import { completePracticeContent } from '@pathways/contracts/testing';
 import {
   builtScript,
   freePort,
@@ -33,23 +34,7 @@ import { mailKey, type SmtpCapture, startSmtpCapture } from './testing/smtp-capt
  * processes on a private redis-server, which the test stops. Transitions still commit, their work
  * waits in the outbox, and once Redis is back the relay delivers all of it.
  */
-const complete = {
-  title: 'Pre-departure orientation by returnee women',
-  summary: 'Returnees train departing domestic workers on their rights.',
-  problem: 'Domestic workers leave without knowing their rights or where to turn.',
-  description: 'A two-day course run in the origin country with the destination embassy.',
-  themes: ['pre-departure-orientation'],
-  stages: ['pre-departure'],
-  countries: [
-    { code: 'PH', role: 'origin' },
-    { code: 'AE', role: 'destination' },
-  ],
-  targetGroups: ['domestic-workers'],
-  outcomes: 'Fewer contract substitutions reported.',
-  indicators: [{ indicator: 'People trained', women: 1200, men: 40, unit: 'people', year: 2024 }],
-  language: 'en',
-  licence: 'CC-BY-4.0',
-};
+const complete = completePracticeContent;
 const fullReview = {
   scores: {
     relevance: 5,
