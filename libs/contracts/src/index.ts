@@ -18,3 +18,4 @@ export * from './review-policy';
 export * from './reviewer';
 export * from './email-delivery';
 export * from './attachment';
+export * from './library';
