@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { Practice } from '@pathways/persistence';
+import { Practice, refreshLibraryEntry } from '@pathways/persistence';
 import { parseJobPayload, PublishingJob, QueueName } from '@pathways/queues';
 import { NoticeSender } from './notice.sender';
 import { type PublicationNotice, publicationNoticeText } from './publication-notice.text';
@@ -16,9 +16,9 @@ const expected: Record<PublishingJobName, { status: string; notice: PublicationN
 export type PublicationOutcome = { done: string; notified: number } | { skipped: string };
 
 /**
- * What follows a practice entering or leaving the public library. For now: its authors hear of it.
- * The public library's search index and feeds (DESIGN §7) will be updated here in a later issue,
- * guarded by the same re-read of the practice's state.
+ * What follows a practice entering or leaving the public library: the library's read model follows
+ * the practice's state as it is now (whichever job arrives, in whatever order), and its authors hear
+ * of it.
  */
 @Injectable()
 export class PublicationNotifier {
@@ -30,6 +30,7 @@ export class PublicationNotifier {
   async handle(job: PublishingJobName, data: unknown): Promise<PublicationOutcome> {
     const effect = parseJobPayload(QueueName.Publishing, job, data);
     const em = this.em.fork();
+    await refreshLibraryEntry(em, effect.entityId);
     const practice = await em.findOne(Practice, { id: effect.entityId }, { populate: ['currentVersion'] });
     if (!practice) return { skipped: 'the practice no longer exists' };
     const { status, notice } = expected[job];

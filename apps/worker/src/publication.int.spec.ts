@@ -49,6 +49,31 @@ describe('publishing queue', () => {
     expect(smtp.received.filter((m) => mailKey(m) === key)).toHaveLength(1);
   });
 
+  it('keeps the public library in line with the practice: listed, retracted, removed, idempotently', async () => {
+    const scene = await seedReviewScene(em(), 'published');
+    const publish = effectPayload(scene.practiceId, 'publish', 'Practice');
+    const entry = async () => {
+      const rows = await em().execute<{ title: string; retracted: boolean; found: boolean }[]>(
+        `select title, retracted, search @@ websearch_to_tsquery('library_en', 'orientations') as found
+         from library_practice where id = ?`,
+        [scene.practiceId],
+      );
+      return rows[0];
+    };
+    await run(PublishingJob.PublishPractice, publish);
+    await run(PublishingJob.PublishPractice, publish);
+    expect(await entry()).toEqual({ title: scene.title, retracted: false, found: true });
+
+    await em().nativeUpdate(Practice, { id: scene.practiceId }, { status: 'retracted' });
+    await run(PublishingJob.RetractPractice, effectPayload(scene.practiceId, 'retract', 'Practice'));
+    expect(await entry()).toEqual({ title: scene.title, retracted: true, found: true });
+
+    // A job for a state the practice has left: the library follows the state, not the job.
+    await em().nativeUpdate(Practice, { id: scene.practiceId }, { status: 'accepted' });
+    await run(PublishingJob.PublishPractice, publish);
+    expect(await entry()).toBeUndefined();
+  });
+
   it('announces only the state the practice is in now', async () => {
     const scene = await seedReviewScene(em(), 'published');
     const publish = effectPayload(scene.practiceId, 'publish', 'Practice');

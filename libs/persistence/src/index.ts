@@ -4,3 +4,4 @@ export { migrationsList } from './migrations';
 export { ormConfig, type OrmSettings } from './orm.config';
 export * from './workflow';
 export * from './review';
+export * from './library';
