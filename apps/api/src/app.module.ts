@@ -13,6 +13,7 @@ import { ApiExceptionFilter } from './common/api-exception.filter';
 import type { ApiConfig } from './config/api-config';
 import { ConfigModule } from './config/config.module';
 import { HealthController } from './health/health.controller';
+import { LibraryModule } from './library/library.module';
 import { OpenApiController } from './openapi/openapi.controller';
 import { OpenApiHolder } from './openapi/openapi.holder';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -56,6 +57,7 @@ export class AppModule {
         WorkflowModule,
         AttachmentsModule,
         AdminModule,
+        LibraryModule,
       ],
       controllers: [HealthController, TaxonomyController, OpenApiController],
       providers: [

@@ -1,0 +1,116 @@
+import type { FacetName, LibrarySearchQuery } from '@pathways/contracts';
+import { librarySearchConfigurations } from '@pathways/persistence';
+import { headlineMarkers, headlineOptions } from './highlight';
+
+/**
+ * The one statement behind a library search: the match set is materialised once, then the page,
+ * the total and every facet's counts are read from it. User input only ever travels as parameters;
+ * the SQL text is assembled from fixed fragments chosen by validated enums.
+ */
+export interface LibrarySearchStatement {
+  sql: string;
+  params: unknown[];
+}
+
+/** Array columns filtered by overlap (any of the chosen values) and counted per element. */
+const arrayFacets = {
+  theme: 'themes',
+  stage: 'stages',
+  country: 'country_codes',
+  region: 'regions',
+  role: 'roles',
+  targetGroup: 'target_groups',
+  framework: 'frameworks',
+} as const satisfies Partial<Record<FacetName, string>>;
+
+const orderings = {
+  relevance: 'rank desc, published_at desc, id',
+  newest: 'published_at desc, id',
+  oldest: 'published_at asc, id',
+  title: 'sort_title asc, id',
+} as const;
+
+/** websearch_to_tsquery in the chosen language, or in all three OR'ed (any language's stemming). */
+function tsquery(language: LibrarySearchQuery['language']): string {
+  const configurations = language
+    ? [librarySearchConfigurations[language]]
+    : Object.values(librarySearchConfigurations);
+  return configurations.map((c) => `websearch_to_tsquery('public.${c}'::regconfig, t.q)`).join(' || ');
+}
+
+export function librarySearchStatement(
+  query: LibrarySearchQuery,
+  words: string | undefined,
+): LibrarySearchStatement {
+  const params: unknown[] = [];
+  // Numbered while fragments are built; `positional` turns them into knex's `?` in text order.
+  const bind = (value: unknown) => `$${params.push(value)}`;
+  const hasText = !!words;
+  const where: string[] = [];
+  if (hasText) where.push('l.search @@ q.query');
+  for (const [facet, column] of Object.entries(arrayFacets) as [keyof typeof arrayFacets, string][]) {
+    const values = query[facet];
+    if (values.length) where.push(`l.${column} && ${bind(values)}::text[]`);
+  }
+  if (query.organisationKind.length)
+    where.push(`l.organisation_kind = any(${bind(query.organisationKind)}::text[])`);
+  if (query.year.length) where.push(`l.year = any(${bind(query.year)}::int[])`);
+  if (query.language) where.push(`l.language = ${bind(query.language)}`);
+
+  const q = hasText
+    ? `q as (select ${tsquery(query.language)} as query from (select ${bind(words)}::text as q) t)`
+    : `q as (select null::tsquery as query)`;
+  const sort = query.sort === 'relevance' && !hasText ? 'newest' : query.sort;
+  const rank = hasText ? 'ts_rank_cd(l.rank_vector, q.query)' : '0';
+
+  const facetCounts = [
+    ...Object.entries(arrayFacets).map(
+      ([facet, column]) =>
+        `select '${facet}' as facet, v as value, count(*)::int as count from matched, unnest(${column}) v group by v`,
+    ),
+    `select 'organisationKind', organisation_kind, count(*)::int from matched group by organisation_kind`,
+    `select 'year', year::text, count(*)::int from matched where year is not null group by year`,
+  ].join('\n    union all ');
+
+  const headline = (column: string) =>
+    hasText
+      ? `ts_headline(('public.library_' || l.language)::regconfig, translate(l.${column}, ${bind(headlineMarkers)}, ''), q.query, ${bind(headlineOptions)})`
+      : `l.${column}`;
+  const items = `select p.n, l.id, l.slug, ${headline('title')} as title, ${headline('summary')} as summary,
+      l.organisation_name, l.organisation_kind, l.countries, l.themes, l.year, l.language, l.version_number,
+      l.published_at, l.retracted
+    from page p join library_practice l on l.id = p.id, q`;
+  const limit = bind(query.pageSize);
+  const offset = bind((query.page - 1) * query.pageSize);
+
+  const sql = `with ${q},
+matched as materialized (
+  select l.id, l.themes, l.stages, l.country_codes, l.regions, l.roles, l.target_groups, l.frameworks,
+    l.organisation_kind, l.year, l.published_at, lower(l.title) as sort_title, ${rank} as rank
+  from library_practice l, q
+  ${where.length ? `where ${where.join('\n    and ')}` : ''}
+),
+page as (
+  select id, row_number() over () as n
+  from (select id from matched order by ${orderings[sort]} limit ${limit} offset ${offset}) ordered
+)
+select
+  (select count(*)::int from matched) as total,
+  (select coalesce(json_agg(f), '[]') from (
+    ${facetCounts}
+  ) f) as facets,
+  (select coalesce(json_agg(h order by h.n), '[]') from (
+    ${items}
+  ) h) as items`;
+  return positional(sql, params);
+}
+
+/** `$n` placeholders (only ever ours: no input is in the text) to `?` with parameters in text order. */
+function positional(sql: string, params: unknown[]): LibrarySearchStatement {
+  const ordered: unknown[] = [];
+  const text = sql.replace(/\$(\d+)/g, (_, n: string) => {
+    ordered.push(params[Number(n) - 1]);
+    return '?';
+  });
+  return { sql: text, params: ordered };
+}
