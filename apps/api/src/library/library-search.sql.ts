@@ -30,13 +30,19 @@ const orderings = {
   title: 'sort_title asc, id',
 } as const;
 
-/** websearch_to_tsquery in the chosen language, or in all three OR'ed (any language's stemming). */
-function tsquery(language: LibrarySearchQuery['language']): string {
-  const configurations = language
-    ? [librarySearchConfigurations[language]]
-    : Object.values(librarySearchConfigurations);
-  return configurations.map((c) => `websearch_to_tsquery('public.${c}'::regconfig, t.q)`).join(' || ');
-}
+const languages = Object.keys(librarySearchConfigurations) as (keyof typeof librarySearchConfigurations)[];
+
+/**
+ * Each practice is indexed with its own language's configuration, so it is matched against the
+ * words parsed with that same configuration: one tsquery per language (stemming and negation stay
+ * right), and one index-friendly condition per language, OR'ed.
+ */
+const queries = languages
+  .map((l) => `websearch_to_tsquery('public.${librarySearchConfigurations[l]}'::regconfig, t.q) as ${l}`)
+  .join(', ');
+const queryOfRow = `(case l.language ${languages.map((l) => `when '${l}' then q.${l}`).join(' ')} end)`;
+const matches = (chosen: LibrarySearchQuery['language']) =>
+  `(${(chosen ? [chosen] : languages).map((l) => `(l.language = '${l}' and l.search @@ q.${l})`).join(' or ')})`;
 
 export function librarySearchStatement(
   query: LibrarySearchQuery,
@@ -47,7 +53,7 @@ export function librarySearchStatement(
   const bind = (value: unknown) => `$${params.push(value)}`;
   const hasText = !!words;
   const where: string[] = [];
-  if (hasText) where.push('l.search @@ q.query');
+  if (hasText) where.push(matches(query.language));
   for (const [facet, column] of Object.entries(arrayFacets) as [keyof typeof arrayFacets, string][]) {
     const values = query[facet];
     if (values.length) where.push(`l.${column} && ${bind(values)}::text[]`);
@@ -58,10 +64,10 @@ export function librarySearchStatement(
   if (query.language) where.push(`l.language = ${bind(query.language)}`);
 
   const q = hasText
-    ? `q as (select ${tsquery(query.language)} as query from (select ${bind(words)}::text as q) t)`
-    : `q as (select null::tsquery as query)`;
+    ? `q as (select ${queries} from (select ${bind(words)}::text as q) t)`
+    : `q as (select ${languages.map((l) => `null::tsquery as ${l}`).join(', ')})`;
   const sort = query.sort === 'relevance' && !hasText ? 'newest' : query.sort;
-  const rank = hasText ? 'ts_rank_cd(l.rank_vector, q.query)' : '0';
+  const rank = hasText ? `ts_rank_cd(l.rank_vector, ${queryOfRow})` : '0';
 
   const facetCounts = [
     ...Object.entries(arrayFacets).map(
@@ -74,7 +80,7 @@ export function librarySearchStatement(
 
   const headline = (column: string) =>
     hasText
-      ? `ts_headline(('public.library_' || l.language)::regconfig, translate(l.${column}, ${bind(headlineMarkers)}, ''), q.query, ${bind(headlineOptions)})`
+      ? `ts_headline(('public.library_' || l.language)::regconfig, translate(l.${column}, ${bind(headlineMarkers)}, ''), ${queryOfRow}, ${bind(headlineOptions)})`
       : `l.${column}`;
   const items = `select p.n, l.id, l.slug, ${headline('title')} as title, ${headline('summary')} as summary,
       l.organisation_name, l.organisation_kind, l.countries, l.themes, l.year, l.language, l.version_number,

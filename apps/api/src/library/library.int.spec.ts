@@ -202,6 +202,14 @@ describe('the public library search', () => {
     expect(idsOf(await search('q=clandestine'))).toEqual([]);
   });
 
+  it('takes any words, operators and stop words as plain search input', async () => {
+    for (const q of ['the', '"unclosed (', ' & | ! <-> :*', "'; drop table library_practice; --", '   ']) {
+      const result = await search(`q=${encodeURIComponent(q)}`);
+      expect(result.total, q).toBe(q.trim() ? 0 : 4);
+    }
+    expect((await search('q=-care+workers')).items.map((i) => i.id)).not.toContain(ids.retracted);
+  });
+
   it('answers 400 naming the parameter for malformed or unknown parameters', async () => {
     const bad = async (query: string) => {
       const response = await api.request({ method: 'GET', url: `/api/library/practices?${query}` });
