@@ -60,6 +60,7 @@ describe('refreshLibraryEntry', () => {
       fromState: 'accepted',
       toState: 'published',
       createdAt: publishedAt,
+      payload: null,
       hash: 'test',
     });
     await em.flush();
