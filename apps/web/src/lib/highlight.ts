@@ -13,7 +13,10 @@ export interface Segment {
  */
 export function highlightSegments({ text, marks }: Highlighted): Segment[] {
   const ranges = marks
-    .map(([start, end]) => [Math.max(0, Math.min(start, text.length)), Math.max(0, Math.min(end, text.length))])
+    .map(([start, end]) => [
+      Math.max(0, Math.min(start, text.length)),
+      Math.max(0, Math.min(end, text.length)),
+    ])
     .filter(([start, end]) => start! < end!)
     .sort((a, b) => a[0]! - b[0]!) as [number, number][];
 

@@ -1,12 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { apiParams, filterCount, libraryHref, queryFromUrl, withoutFilter, withoutFilters } from './library-query';
+import {
+  apiParams,
+  filterCount,
+  libraryHref,
+  queryFromUrl,
+  withoutFilter,
+  withoutFilters,
+} from './library-query';
 
 const read = (search: string) => queryFromUrl(new URLSearchParams(search));
 
 describe('queryFromUrl', () => {
   it('gives the defaults for an empty address', () => {
     const { query, ignored } = read('');
-    expect(query).toMatchObject({ sort: 'relevance', page: 1, pageSize: 20, theme: [], country: [], year: [] });
+    expect(query).toMatchObject({
+      sort: 'relevance',
+      page: 1,
+      pageSize: 20,
+      theme: [],
+      country: [],
+      year: [],
+    });
     expect(query.q).toBeUndefined();
     expect(ignored).toEqual([]);
   });
@@ -29,7 +43,9 @@ describe('queryFromUrl', () => {
   });
 
   it('leaves out bad values, keeps the good ones next to them, and names what it left out', () => {
-    const { query, ignored } = read('country=PH&country=XX&year=twenty&year=2020&sort=best&page=0&role=origin');
+    const { query, ignored } = read(
+      'country=PH&country=XX&year=twenty&year=2020&sort=best&page=0&role=origin',
+    );
     expect(query.country).toEqual(['PH']);
     expect(query.year).toEqual([2020]);
     expect(query.sort).toBe('relevance');
@@ -67,15 +83,20 @@ describe('libraryHref', () => {
   });
 
   it('writes back what it read, in a fixed order, so the address reproduces the view', () => {
-    const search = 'year=2024&q=remesas&country=PH&theme=remittances-investment&sort=title&page=2&language=fr';
+    const search =
+      'year=2024&q=remesas&country=PH&theme=remittances-investment&sort=title&page=2&language=fr';
     const href = libraryHref(read(search).query);
-    expect(href).toBe('/library?q=remesas&theme=remittances-investment&country=PH&year=2024&language=fr&sort=title&page=2');
+    expect(href).toBe(
+      '/library?q=remesas&theme=remittances-investment&country=PH&year=2024&language=fr&sort=title&page=2',
+    );
     expect(read(href.split('?')[1] ?? '').query).toEqual(read(search).query);
   });
 });
 
 describe('filters', () => {
-  const { query } = read('q=remesas&theme=remittances-investment&country=PH&country=AE&language=es&sort=newest&page=4');
+  const { query } = read(
+    'q=remesas&theme=remittances-investment&country=PH&country=AE&language=es&sort=newest&page=4',
+  );
 
   it('removes one filter value and goes back to the first page', () => {
     expect(libraryHref(withoutFilter(query, 'country', 'PH'))).toBe(
@@ -96,6 +117,12 @@ describe('filters', () => {
 describe('apiParams', () => {
   it('repeats filter values and leaves out empty words', () => {
     const params = apiParams(read('country=PH&country=AE&year=2024').query);
-    expect(params).toMatchObject({ q: undefined, country: ['PH', 'AE'], year: [2024], sort: 'relevance', page: 1 });
+    expect(params).toMatchObject({
+      q: undefined,
+      country: ['PH', 'AE'],
+      year: [2024],
+      sort: 'relevance',
+      page: 1,
+    });
   });
 });
