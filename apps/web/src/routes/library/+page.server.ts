@@ -65,6 +65,8 @@ type Labeller = (value: string) => string;
 
 /** A label in the UI language for every facet value: taxonomy terms, countries, regions, years. */
 async function labellers(api: ApiClient, locale: Locale): Promise<Record<FacetName, Labeller>> {
+  // One call fills the taxonomy cache, so the others do not each ask the API.
+  await vocabularyOptions(api, 'theme', locale);
   const entries = await Promise.all(
     Object.entries(vocabularyOf).map(async ([facet, vocabulary]) => {
       const options = await vocabularyOptions(api, vocabulary, locale);
@@ -167,16 +169,17 @@ function activeFilters(query: LibrarySearchQuery, label: Record<FacetName, Label
 export const load: PageServerLoad = async ({ locals, url }) => {
   const locale = getLocale();
   const { query, ignored } = queryFromUrl(url.searchParams);
-  let result: LibrarySearchResult | null = null;
-  let unavailable = false;
-  try {
-    result = await locals.api.get('/api/library/practices', LibrarySearchResult, apiParams(query));
-  } catch (cause) {
-    // Until the search is deployed (or while it is down), the page says so rather than failing.
-    if (!(cause instanceof ApiFailure) || ![404, 503].includes(cause.status)) loadFailure(cause);
-    unavailable = true;
-  }
-  const label = await labellers(locals.api, locale);
+  const search = async (): Promise<LibrarySearchResult | null> => {
+    try {
+      return await locals.api.get('/api/library/practices', LibrarySearchResult, apiParams(query));
+    } catch (cause) {
+      // Until the search is deployed (or while it is down), the page says so rather than failing.
+      if (cause instanceof ApiFailure && [404, 503].includes(cause.status)) return null;
+      loadFailure(cause);
+    }
+  };
+  const [result, label] = await Promise.all([search(), labellers(locals.api, locale)]);
+  const unavailable = result === null;
   return {
     q: query.q ?? '',
     sort: query.sort,
