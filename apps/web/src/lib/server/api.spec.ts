@@ -36,6 +36,17 @@ describe('createApi', () => {
     expect((calls[0]?.init.headers as Record<string, string>).authorization).toBe('Bearer secret-token');
   });
 
+  it('repeats a parameter for each value of a list, skipping empty values', async () => {
+    const { calls, fetchFn } = answering(() => json(200, {}));
+    await createApi(fetchFn, null).get('/api/library/practices', z.unknown(), {
+      theme: ['care-economy', '', 'social-protection'],
+      year: [2024],
+      country: [],
+      q: 'remesas',
+    });
+    expect(calls[0]?.url.search).toBe('?theme=care-economy&theme=social-protection&year=2024&q=remesas');
+  });
+
   it("passes on the browser's address, replacing any the browser sent", async () => {
     const { calls, fetchFn } = answering(() => json(200, {}));
     await createApi(fetchFn, null, '203.0.113.7').get('/api/taxonomy', z.unknown());

@@ -4,7 +4,9 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { ApiFailure, unreachable } from './api-failure';
 import { apiUrl } from './config';
 
-type Query = Record<string, string | number | boolean | null | undefined>;
+type QueryValue = string | number | boolean | null | undefined;
+/** Query parameters; a list is sent as the same parameter repeated (`theme=a&theme=b`). */
+type Query = Record<string, QueryValue | readonly QueryValue[]>;
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export interface ApiClient {
@@ -21,8 +23,10 @@ export interface ApiClient {
 
 const urlFor = (path: string, query?: Query): URL => {
   const url = new URL(apiUrl() + path);
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, String(value));
+  for (const [key, given] of Object.entries(query ?? {})) {
+    for (const value of Array.isArray(given) ? given : [given]) {
+      if (value !== undefined && value !== null && value !== '') url.searchParams.append(key, String(value));
+    }
   }
   return url;
 };

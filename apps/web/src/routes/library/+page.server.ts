@@ -1,37 +1,206 @@
-import { PracticePage } from '@pathways/contracts';
+import {
+  facetNames,
+  LibrarySearchResult,
+  librarySorts,
+  type FacetName,
+  type LibraryHit,
+  type LibrarySearchQuery,
+  type Vocabulary,
+} from '@pathways/contracts';
 import { countryName } from '$lib/format';
-import { getLocale } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
+import { getLocale, type Locale } from '$lib/paraglide/runtime';
+import type { ApiClient } from '$lib/server/api';
+import { ApiFailure } from '$lib/server/api-failure';
 import { loadFailure } from '$lib/server/failures';
-import { pageParam } from '$lib/server/query';
+import {
+  apiParams,
+  filterCount,
+  libraryHref,
+  queryFromUrl,
+  withoutFilter,
+  withoutFilters,
+} from '$lib/server/library-query';
+import { vocabularyOptions } from '$lib/server/taxonomy';
 import type { PageServerLoad } from './$types';
 
-const pageSize = 20;
+/** Facets whose values are taxonomy codes, and their vocabulary. */
+const vocabularyOf: Partial<Record<FacetName, Vocabulary>> = {
+  theme: 'theme',
+  stage: 'stage',
+  role: 'country_role',
+  targetGroup: 'target_group',
+  organisationKind: 'organisation_kind',
+  framework: 'framework',
+};
 
-/** Published practices, for everyone (the library with search comes later). */
+const facetLegends: Record<FacetName, () => string> = {
+  theme: m.library_facet_theme,
+  stage: m.library_facet_stage,
+  country: m.library_facet_country,
+  region: m.library_facet_region,
+  role: m.library_facet_role,
+  targetGroup: m.library_facet_target_group,
+  organisationKind: m.library_facet_organisation_kind,
+  framework: m.library_facet_framework,
+  year: m.library_facet_year,
+};
+
+const languageNames: Record<Locale, () => string> = {
+  en: m.practice_language_en,
+  es: m.practice_language_es,
+  fr: m.practice_language_fr,
+};
+
+const parameterNames: Record<string, () => string> = {
+  ...facetLegends,
+  q: m.library_search_label,
+  language: m.library_language_label,
+  sort: m.library_sort_label,
+  page: m.library_page_param,
+  pageSize: m.library_page_size_param,
+};
+
+type Labeller = (value: string) => string;
+
+/** A label in the UI language for every facet value: taxonomy terms, countries, regions, years. */
+async function labellers(api: ApiClient, locale: Locale): Promise<Record<FacetName, Labeller>> {
+  // One call fills the taxonomy cache, so the others do not each ask the API.
+  await vocabularyOptions(api, 'theme', locale);
+  const entries = await Promise.all(
+    Object.entries(vocabularyOf).map(async ([facet, vocabulary]) => {
+      const options = await vocabularyOptions(api, vocabulary, locale);
+      const labels = new Map(options.map((option) => [option.value, option.label]));
+      return [facet, (value: string) => labels.get(value) ?? value] as const;
+    }),
+  );
+  const regions = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
+  const regionName = (code: string) => {
+    try {
+      return regions.of(code) ?? code;
+    } catch {
+      return code;
+    }
+  };
+  return {
+    ...(Object.fromEntries(entries) as Record<FacetName, Labeller>),
+    country: (code) => countryName(code, locale),
+    region: regionName,
+    year: (year) => year,
+  };
+}
+
+/** A hit as the page shows it: countries named once, and grouped by their role in the corridor. */
+function hitView(hit: LibraryHit, label: Record<FacetName, Labeller>) {
+  const roles = ['origin', 'transit', 'destination'] as const;
+  return {
+    id: hit.id,
+    title: hit.title,
+    summary: hit.summary,
+    organisationName: hit.organisationName,
+    organisationKind: label.organisationKind(hit.organisationKind),
+    countries: [...new Set(hit.countries.map((c) => c.code))].map((code) => label.country(code)).join(', '),
+    corridor: roles
+      .map((role) => ({
+        role: label.role(role),
+        countries: hit.countries
+          .filter((c) => c.role === role)
+          .map((c) => label.country(c.code))
+          .join(', '),
+      }))
+      .filter((group) => group.countries),
+    year: hit.year,
+    language: languageNames[hit.language](),
+    retracted: hit.retracted,
+  };
+}
+
+/**
+ * Facet groups with their counts; a chosen value stays listed (so it can be unchecked) even when
+ * the API no longer counts it.
+ */
+function facetViews(
+  query: LibrarySearchQuery,
+  facets: LibrarySearchResult['facets'] | null,
+  label: Record<FacetName, Labeller>,
+) {
+  return facetNames
+    .map((name) => {
+      const chosen = query[name].map(String);
+      const counted = facets?.[name] ?? [];
+      const values = [
+        ...counted,
+        ...chosen
+          .filter((value) => !counted.some((c) => c.value === value))
+          .map((value) => ({ value, count: 0 })),
+      ];
+      return {
+        name,
+        legend: facetLegends[name](),
+        options: values.map(({ value, count }) => ({
+          value,
+          label: label[name](value),
+          count,
+          checked: chosen.includes(value),
+        })),
+      };
+    })
+    .filter((facet) => facet.options.length > 0);
+}
+
+/** The filters in force, each with the address of the same search without it. */
+function activeFilters(query: LibrarySearchQuery, label: Record<FacetName, Labeller>) {
+  const active = facetNames.flatMap((name) =>
+    query[name].map(String).map((value) => ({
+      label: `${facetLegends[name]()}: ${label[name](value)}`,
+      href: libraryHref(withoutFilter(query, name, value)),
+    })),
+  );
+  if (query.language) {
+    active.push({
+      label: `${m.library_language_label()}: ${languageNames[query.language]()}`,
+      href: libraryHref({ ...query, language: undefined, page: 1 }),
+    });
+  }
+  return active;
+}
+
+/** The public library: a search whose whole state is in the address, so it can be shared. */
 export const load: PageServerLoad = async ({ locals, url }) => {
   const locale = getLocale();
-  try {
-    const list = await locals.api.get('/api/practices', PracticePage, {
-      status: 'published',
-      page: pageParam(url),
-      pageSize,
-    });
-    return {
-      list: {
-        ...list,
-        items: list.items.map((practice) => ({
-          id: practice.id,
-          title: practice.content.title ?? '',
-          summary: practice.content.summary ?? '',
-          organisationName: practice.organisationName,
-          // A country may have several roles in one corridor; it is named once.
-          countries: [...new Set((practice.content.countries ?? []).map((c) => c.code))].map((code) =>
-            countryName(code, locale),
-          ),
-        })),
-      },
-    };
-  } catch (cause) {
-    loadFailure(cause);
-  }
+  const { query, ignored } = queryFromUrl(url.searchParams);
+  const search = async (): Promise<LibrarySearchResult | null> => {
+    try {
+      return await locals.api.get('/api/library/practices', LibrarySearchResult, apiParams(query));
+    } catch (cause) {
+      // Until the search is deployed (or while it is down), the page says so rather than failing.
+      if (cause instanceof ApiFailure && [404, 503].includes(cause.status)) return null;
+      loadFailure(cause);
+    }
+  };
+  const [result, label] = await Promise.all([search(), labellers(locals.api, locale)]);
+  const unavailable = result === null;
+  return {
+    q: query.q ?? '',
+    sort: query.sort,
+    sorts: librarySorts,
+    language: query.language ?? '',
+    pageSize: query.pageSize,
+    ignored: ignored.map((name) => parameterNames[name]?.() ?? name),
+    unavailable,
+    filtered: filterCount(query) > 0,
+    facets: facetViews(query, result?.facets ?? null, label),
+    active: activeFilters(query, label),
+    clearHref: libraryHref(withoutFilters(query)),
+    didYouMean: result?.didYouMean
+      ? { text: result.didYouMean, href: libraryHref({ ...query, q: result.didYouMean, page: 1 }) }
+      : null,
+    result: result && {
+      total: result.total,
+      approximate: result.approximate,
+      page: result.page,
+      pageSize: result.pageSize,
+      items: result.items.map((hit) => hitView(hit, label)),
+    },
+  };
 };
