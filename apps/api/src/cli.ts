@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { migrate, ormConfig } from '@pathways/persistence';
+import { migrate, ormConfig, rebuildLibrary } from '@pathways/persistence';
 import { createApp } from './app.factory';
 import { OpenApiHolder } from './openapi/openapi.holder';
 import { ConfigError, loadApiConfig } from './config/api-config';
@@ -10,6 +10,7 @@ import { seedDemo } from './seed/demo-seed';
 const usage = `Usage: node cli.js <command>
   migrate              apply pending database migrations
   seed [--json]        load the taxonomy and demo data (idempotent) and print the demo logins
+  library:rebuild      rebuild the public library's read model from the practices
   openapi <file>       write the OpenAPI document`;
 
 async function run(command: string | undefined, args: string[]): Promise<void> {
@@ -32,6 +33,18 @@ async function run(command: string | undefined, args: string[]): Promise<void> {
             console.log(`  ${login.key.padEnd(10)} ${login.email.padEnd(width)}  ${login.password}`);
           }
         }
+      } finally {
+        await orm.close();
+      }
+      return;
+    }
+    case 'library:rebuild': {
+      const orm = await MikroORM.init(ormConfig({ databaseUrl: config.DATABASE_URL, poolMax: 2 }));
+      try {
+        const counts = await rebuildLibrary(orm.em.fork());
+        console.log(
+          `Library rebuilt: ${counts.listed} listed, ${counts.retracted} retracted, ${counts.removed} removed`,
+        );
       } finally {
         await orm.close();
       }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Organisation, Practice, PracticeVersion, WorkflowEvent } from '../entities';
 import { ormConfig } from '../orm.config';
 import { createTestDatabase, type TestDatabase } from '../testing';
-import { refreshLibraryEntry } from './library-entry';
+import { rebuildLibrary, refreshLibraryEntry } from './library-entry';
 
 describe('refreshLibraryEntry', () => {
   let db: TestDatabase;
@@ -102,5 +102,22 @@ describe('refreshLibraryEntry', () => {
     expect(await entry(practice.id)).toMatchObject({ retracted: true, version_number: 2 });
 
     expect(await refreshLibraryEntry(em, '00000000-0000-4000-8000-000000000000')).toBe('removed');
+
+    // A rebuild finds practices the publishing job never saw, and drops rows it should not have.
+    await em.execute(`delete from library_practice`, [], 'run');
+    const draft = em.create(Practice, { slug: 'borrador', organisation, status: 'draft' });
+    await em.flush();
+    await em.execute(
+      `insert into library_practice (id, slug, version_number, title, summary, organisation_name, organisation_kind, language, published_at, retracted, content, search, rank_vector)
+       values (?, 'stale', 1, 'Stale', '', 'Nobody', 'government', 'en', now(), false, '{}', ''::tsvector, ''::tsvector)`,
+      [draft.id],
+      'run',
+    );
+    expect(await rebuildLibrary(em)).toEqual({ listed: 0, retracted: 1, removed: 0 });
+    expect(await entry(practice.id)).toMatchObject({ retracted: true, version_number: 2 });
+    const [{ count }] = await em.execute<{ count: number }[]>(
+      `select count(*)::int as count from library_practice`,
+    );
+    expect(count).toBe(1);
   });
 });

@@ -104,3 +104,23 @@ export async function refreshLibraryEntry(
     return practice.status === 'published' ? 'listed' : 'retracted';
   });
 }
+
+/**
+ * Rebuilds the whole read model from the practices: every published or retracted practice is
+ * refreshed and rows of any other are dropped. For a database whose practices were published before
+ * the library existed, or after a change to how rows are built.
+ */
+export async function rebuildLibrary(em: EntityManager): Promise<Record<LibraryEntryOutcome, number>> {
+  const counts: Record<LibraryEntryOutcome, number> = { listed: 0, retracted: 0, removed: 0 };
+  await em.execute(
+    `delete from library_practice l where not exists
+       (select 1 from practice p where p.id = l.id and p.status in ('published', 'retracted'))`,
+    [],
+    'run',
+  );
+  const practices = await em.execute<{ id: string }[]>(
+    `select id from practice where status in ('published', 'retracted') order by id`,
+  );
+  for (const { id } of practices) counts[await refreshLibraryEntry(em, id)] += 1;
+  return counts;
+}
