@@ -1,0 +1,86 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { completePracticeContent } from '@pathways/contracts/testing';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import './setup/context';
+import { apiCall, publishPractice } from './setup/publication';
+import { Pages, shows, visit } from './setup/pages';
+
+/**
+ * The public library's search (issue 4, first part): a visitor without an account, and without
+ * JavaScript, finds a Spanish practice despite a misspelling, narrows the results with a facet, and
+ * shares the address, which shows the same results. Every page passes axe.
+ */
+
+const title = 'Remesas solidarias de trabajadoras domésticas';
+
+describe('library search', () => {
+  const pages = new Pages();
+  let visitor: Page;
+  let practiceId: string;
+
+  beforeAll(async () => {
+    practiceId = await publishPractice({
+      ...completePracticeContent,
+      title,
+      summary: 'Las trabajadoras domésticas migrantes ahorran juntas y envían remesas con menos comisiones.',
+      themes: ['remittances-investment'],
+      countries: [
+        { code: 'MX', role: 'origin' },
+        { code: 'US', role: 'destination' },
+      ],
+      language: 'es',
+    });
+    // The publishing job fills the library's read model a moment after publication.
+    for (let attempt = 0; attempt < 80; attempt += 1) {
+      const found = await apiCall<{ total: number }>('GET', '/api/library/practices?q=remesas', null);
+      if (found.total > 0) break;
+      await sleep(250);
+    }
+    visitor = await pages.newPage({ javaScriptEnabled: false });
+  }, 120_000);
+
+  afterAll(async () => {
+    await pages.close();
+  });
+
+  it('finds the practice despite a misspelling, and offers the right spelling', async () => {
+    await visit(visitor, '/library');
+    await visitor.getByLabel('Words to search for').fill('remesas solidaryas');
+    await visitor.getByRole('button', { name: 'Search', exact: true }).click();
+    await shows(visitor, 'Did you mean:');
+    const hit = visitor.getByRole('link', { name: title });
+    await hit.waitFor();
+    // The matched words are marked.
+    expect(await hit.locator('mark').count()).toBeGreaterThan(0);
+    expect(new URL(visitor.url()).searchParams.get('q')).toBe('remesas solidaryas');
+  });
+
+  it('narrows the results with a facet that shows its count, in an address that can be shared', async () => {
+    await visit(visitor, '/library');
+    const countries = visitor.getByRole('group', { name: 'Country' });
+    await countries.getByRole('checkbox', { name: /^Mexico \(1\)$/ }).check();
+    await visitor.getByRole('button', { name: 'Apply filters' }).click();
+    await shows(visitor, '1 published practice');
+    await visitor.getByRole('link', { name: title }).waitFor();
+    expect(new URL(visitor.url()).searchParams.getAll('country')).toEqual(['MX']);
+
+    const shared = await pages.newPage();
+    await visit(shared, new URL(visitor.url()).pathname + new URL(visitor.url()).search);
+    await shared.getByRole('link', { name: title }).click();
+    await shared.waitForURL(`**/practices/${practiceId}`);
+  });
+
+  it('says when nothing matches, with advice', async () => {
+    await visit(visitor, '/library?q=zzzqqqxxx');
+    await shows(visitor, 'No published practice matches this search.');
+    await visitor.getByText('check the spelling of the words;').waitFor();
+  });
+
+  it('names a malformed parameter instead of failing', async () => {
+    const response = await visitor.goto('/library?sort=bogus&q=remesas');
+    expect(response?.status()).toBe(200);
+    await shows(visitor, /Some parts of the address were not understood and were left out \(Sort/);
+    await visitor.getByRole('link', { name: title }).waitFor();
+  });
+});
