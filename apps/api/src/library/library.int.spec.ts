@@ -153,7 +153,8 @@ describe('the public library search', () => {
     expect(facet(all, 'year')).toEqual({ '2019': 1, '2020': 1, '2021': 1, '2024': 1 });
     expect(facet(all, 'organisationKind')).toEqual({ civil_society: 3, government: 1 });
     expect(facet(all, 'role')).toEqual({ origin: 4, destination: 4 });
-    expect(all.facets.region).toEqual([]);
+    // UN M49 regions of the practices' countries: South-eastern Asia (035) in Asia (142), and more.
+    expect(facet(all, 'region')).toMatchObject({ '035': 2, '142': 2 });
 
     const narrowed = await search('theme=domestic-workers-rights');
     expect(narrowed.total).toBe(2);
@@ -170,6 +171,8 @@ describe('the public library search', () => {
     ]);
     expect((await search('theme=care-economy&theme=remittances-investment')).total).toBe(2);
     expect(idsOf(await search('country=PH&role=origin'))).toEqual([ids.en]);
+    expect((await search('region=035')).total).toBe(2);
+    expect((await search('region=999')).total).toBe(0);
     expect((await search('year=2019&year=2021')).total).toBe(2);
     expect(idsOf(await search('language=fr'))).toEqual([ids.fr]);
     expect(idsOf(await search('q=juridique&targetGroup=care-workers'))).toEqual([]);

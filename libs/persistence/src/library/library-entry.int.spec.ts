@@ -20,7 +20,7 @@ describe('refreshLibraryEntry', () => {
 
   const entry = async (id: string) => {
     const rows = await orm.em.fork().execute<Record<string, unknown>[]>(
-      `select version_number, title, language, year, extract(epoch from published_at)::int as published_epoch, retracted, country_codes, roles, themes,
+      `select version_number, title, language, year, extract(epoch from published_at)::int as published_epoch, retracted, country_codes, roles, regions, themes,
          search @@ websearch_to_tsquery('library_es', 'trabajadoras domesticas filipinas') as found
        from library_practice where id = ?`,
       [id],
@@ -77,6 +77,8 @@ describe('refreshLibraryEntry', () => {
       retracted: false,
       country_codes: expect.arrayContaining(['PH', 'ES']),
       roles: expect.arrayContaining(['origin', 'destination']),
+      // South-eastern Asia and Asia for PH; Southern Europe and Europe for ES (UN M49).
+      regions: expect.arrayContaining(['035', '142', '039', '150']),
       themes: ['remittances-investment'],
       found: true,
     });

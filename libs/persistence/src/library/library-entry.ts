@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import countries from 'i18n-iso-countries';
+import { regionsOf } from './country-regions';
 
 /** The text search configuration of each content language (unaccent, then the language's stemmer). */
 export const librarySearchConfigurations = { en: 'library_en', es: 'library_es', fr: 'library_fr' } as const;
@@ -20,7 +21,7 @@ const bodyText = `concat_ws(' ', v.content->>'problem', v.content->>'description
 const textArray = (field: string) =>
   `coalesce(array(select jsonb_array_elements_text(coalesce(v.content->'${field}', '[]'))), '{}')`;
 
-// Parameters: the practice id, then country names. Taxonomy labels (all languages) and names weigh least (D).
+// Parameters: the practice id, country names, then the M49 regions as an array literal. Taxonomy labels (all languages) and names weigh least (D).
 const upsert = `
 with source as (
   select p.id, p.slug, p.status, v.number, v.content, o.name as organisation_name, o.kind as organisation_kind,
@@ -46,11 +47,12 @@ with source as (
 )
 insert into library_practice (id, slug, version_number, title, summary, organisation_name, organisation_kind,
   organisation_country, language, themes, stages, target_groups, frameworks, countries, country_codes, roles,
-  year, published_at, retracted, content, search, rank_vector, refreshed_at)
+  regions, year, published_at, retracted, content, search, rank_vector, refreshed_at)
 select id, slug, number, title, summary, organisation_name, organisation_kind, organisation_country, language,
   themes, stages, target_groups, frameworks, countries,
   coalesce(array(select distinct c->>'code' from jsonb_array_elements(countries) c), '{}'),
   coalesce(array(select distinct c->>'role' from jsonb_array_elements(countries) c), '{}'),
+  ?::text[],
   coalesce(substring(content->'period'->>'start' from 1 for 4)::int, extract(year from published_at)::int),
   published_at, status = 'retracted', content,
   setweight(to_tsvector(cfg, title), 'A') || setweight(to_tsvector(cfg, summary), 'B')
@@ -63,7 +65,7 @@ on conflict (id) do update set slug = excluded.slug, version_number = excluded.v
   organisation_kind = excluded.organisation_kind, organisation_country = excluded.organisation_country,
   language = excluded.language, themes = excluded.themes, stages = excluded.stages,
   target_groups = excluded.target_groups, frameworks = excluded.frameworks, countries = excluded.countries,
-  country_codes = excluded.country_codes, roles = excluded.roles, year = excluded.year,
+  country_codes = excluded.country_codes, roles = excluded.roles, regions = excluded.regions, year = excluded.year,
   published_at = excluded.published_at, retracted = excluded.retracted, content = excluded.content,
   search = excluded.search, rank_vector = excluded.rank_vector, refreshed_at = excluded.refreshed_at
 returning title, summary`;
@@ -97,7 +99,9 @@ export async function refreshLibraryEntry(
       return 'removed';
     }
     const names = countryNames(practice.codes ?? []);
-    const rows = await tx.execute<{ title: string; summary: string }[]>(upsert, [practiceId, names]);
+    // Region codes are three digits, so the array literal needs no quoting.
+    const regions = `{${regionsOf(practice.codes ?? []).join(',')}}`;
+    const rows = await tx.execute<{ title: string; summary: string }[]>(upsert, [practiceId, names, regions]);
     if (rows[0]) {
       await tx.execute(words, [`${rows[0].title} ${rows[0].summary} ${names}`], 'run');
     }
