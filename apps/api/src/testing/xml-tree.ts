@@ -26,6 +26,7 @@ function decode(text: string): string {
  * characters XML forbids, content after the root — and returns the root element.
  */
 export function parseXml(xml: string): XmlElement {
+  // eslint-disable-next-line no-control-regex -- these control characters are what is looked for
   if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(xml))
     throw new Error('Forbidden character');
   const token =
