@@ -124,3 +124,34 @@ export const LibrarySearchResult = z.object({
   didYouMean: z.string().nullable(),
 });
 export type LibrarySearchResult = z.infer<typeof LibrarySearchResult>;
+
+/**
+ * An export holds every practice matching the search's words and filters, newest first; so it
+ * takes the search's parameters but not paging or sorting.
+ */
+export const LibraryExportQuery = LibrarySearchQuery.omit({ page: true, pageSize: true, sort: true });
+export type LibraryExportQuery = z.infer<typeof LibraryExportQuery>;
+
+/** One practice in an export: its public fields as plain text, with a link to its page. */
+export const LibraryExportRecord = z.object({
+  id: z.uuid(),
+  url: z.url(),
+  title: z.string(),
+  summary: z.string(),
+  organisationName: z.string(),
+  organisationKind: z.enum(organisationKinds),
+  countries: z.array(PracticeCountry),
+  themes: z.array(z.string()),
+  year: z.number().int().nullable(),
+  language: Locale,
+  versionNumber: z.number().int(),
+  publishedAt: z.iso.datetime(),
+  retracted: z.boolean(),
+});
+export type LibraryExportRecord = z.infer<typeof LibraryExportRecord>;
+
+/** The Atom feed of newly published practices: all of them, or those of one theme. */
+export const LibraryFeedQuery = z
+  .object({ theme: z.enum(codesOf('theme'), { error: 'Unknown theme' }).optional() })
+  .strict();
+export type LibraryFeedQuery = z.infer<typeof LibraryFeedQuery>;

@@ -13,6 +13,11 @@ export const ApiEnv = z.object({
     .regex(/^[\w{}:.-]+$/, 'letters, digits and _ { } : . - only')
     .default('pathways'),
   API_HOST: z.string().default('127.0.0.1'),
+  /** The web app's public address: links in feeds and exports point to its practice pages. */
+  PUBLIC_WEB_URL: z
+    .url({ protocol: /^https?$/ })
+    .default('http://127.0.0.1:3000')
+    .transform((url) => url.replace(/\/+$/, '')),
   API_PORT: z.coerce.number().int().min(1).max(65_535).default(3100),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Comma-separated origins allowed to call the API from a browser; empty keeps CORS closed. */

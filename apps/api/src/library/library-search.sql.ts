@@ -44,28 +44,51 @@ const queryOfRow = `(case l.language ${languages.map((l) => `when '${l}' then q.
 const matches = (chosen: LibrarySearchQuery['language']) =>
   `(${(chosen ? [chosen] : languages).map((l) => `(l.language = '${l}' and l.search @@ q.${l})`).join(' or ')})`;
 
+/** The filters an export or a feed shares with a search: everything but paging and sorting. */
+export type LibraryFilter = Omit<LibrarySearchQuery, 'page' | 'pageSize' | 'sort'>;
+
+/** Numbers parameters while fragments are built; `positional` turns them into knex's `?`. */
+export function parameters() {
+  const params: unknown[] = [];
+  return { params, bind: (value: unknown) => `$${params.push(value)}` };
+}
+
+/**
+ * What decides whether a practice matches: the `q` CTE (the words parsed once per language, joined
+ * as `q`) and the conditions on `library_practice l`. Shared by searches, exports and feeds so they
+ * can never disagree about what matches.
+ */
+export function libraryMatch(
+  filter: LibraryFilter,
+  words: string | undefined,
+  bind: (value: unknown) => string,
+): { q: string; where: string[] } {
+  const where: string[] = [];
+  if (words) where.push(matches(filter.language));
+  for (const [facet, column] of Object.entries(arrayFacets) as [keyof typeof arrayFacets, string][]) {
+    const values = filter[facet];
+    if (values.length) where.push(`l.${column} && ${bind(values)}::text[]`);
+  }
+  if (filter.organisationKind.length)
+    where.push(`l.organisation_kind = any(${bind(filter.organisationKind)}::text[])`);
+  if (filter.year.length) where.push(`l.year = any(${bind(filter.year)}::int[])`);
+  if (filter.language) where.push(`l.language = ${bind(filter.language)}`);
+  const q = words
+    ? `q as (select ${queries} from (select ${bind(words)}::text as q) t)`
+    : `q as (select ${languages.map((l) => `null::tsquery as ${l}`).join(', ')})`;
+  return { q, where };
+}
+
+export const whereClause = (where: string[]) => (where.length ? `where ${where.join('\n    and ')}` : '');
+
 export function librarySearchStatement(
   query: LibrarySearchQuery,
   words: string | undefined,
 ): LibrarySearchStatement {
-  const params: unknown[] = [];
-  // Numbered while fragments are built; `positional` turns them into knex's `?` in text order.
-  const bind = (value: unknown) => `$${params.push(value)}`;
+  const { params, bind } = parameters();
   const hasText = !!words;
-  const where: string[] = [];
-  if (hasText) where.push(matches(query.language));
-  for (const [facet, column] of Object.entries(arrayFacets) as [keyof typeof arrayFacets, string][]) {
-    const values = query[facet];
-    if (values.length) where.push(`l.${column} && ${bind(values)}::text[]`);
-  }
-  if (query.organisationKind.length)
-    where.push(`l.organisation_kind = any(${bind(query.organisationKind)}::text[])`);
-  if (query.year.length) where.push(`l.year = any(${bind(query.year)}::int[])`);
-  if (query.language) where.push(`l.language = ${bind(query.language)}`);
+  const { q, where } = libraryMatch(query, words, bind);
 
-  const q = hasText
-    ? `q as (select ${queries} from (select ${bind(words)}::text as q) t)`
-    : `q as (select ${languages.map((l) => `null::tsquery as ${l}`).join(', ')})`;
   const sort = query.sort === 'relevance' && !hasText ? 'newest' : query.sort;
   const rank = hasText ? `ts_rank_cd(l.rank_vector, ${queryOfRow})` : '0';
 
@@ -94,7 +117,7 @@ matched as materialized (
   select l.id, l.themes, l.stages, l.country_codes, l.regions, l.roles, l.target_groups, l.frameworks,
     l.organisation_kind, l.year, l.published_at, lower(l.title) as sort_title, ${rank} as rank
   from library_practice l, q
-  ${where.length ? `where ${where.join('\n    and ')}` : ''}
+  ${whereClause(where)}
 ),
 page as (
   select id, row_number() over () as n
@@ -112,7 +135,7 @@ select
 }
 
 /** `$n` placeholders (only ever ours: no input is in the text) to `?` with parameters in text order. */
-function positional(sql: string, params: unknown[]): LibrarySearchStatement {
+export function positional(sql: string, params: unknown[]): LibrarySearchStatement {
   const ordered: unknown[] = [];
   const text = sql.replace(/\$(\d+)/g, (_, n: string) => {
     ordered.push(params[Number(n) - 1]);

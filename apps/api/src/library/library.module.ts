@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
 import { LibraryController } from './library.controller';
 import { LibraryService } from './library.service';
+import { LibraryExportsController } from './library-exports.controller';
+import { LibraryExportsService } from './library-exports.service';
 
 /** The public library (DESIGN §7): read-only routes over the library read model. */
-@Module({ controllers: [LibraryController], providers: [LibraryService] })
+@Module({
+  controllers: [LibraryController, LibraryExportsController],
+  providers: [LibraryService, LibraryExportsService],
+})
 export class LibraryModule {}
