@@ -67,6 +67,8 @@ export const apiSpec = (a: AppsEnv) =>
   node('api', a.root, join(a.root, ENTRY.api), [], {
     ...backendEnv(a),
     TRUST_PROXY: process.env.TRUST_PROXY ?? 'loopback',
+    // Feeds and exports link to the web app the stack actually serves.
+    PUBLIC_WEB_URL: webUrl(a),
   });
 
 // E-mails link to the web app the stack actually serves.
