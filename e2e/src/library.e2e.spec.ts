@@ -83,4 +83,28 @@ describe('library search', () => {
     await shows(visitor, /Some parts of the address were not understood and were left out \(Sort/);
     await visitor.getByRole('link', { name: title }).waitFor();
   });
+
+  it('exports every match of a filtered search as CSV and JSON, and offers an Atom feed', async () => {
+    await visit(visitor, '/library?country=MX&sort=title&page=1');
+    const csvLink = visitor.getByRole('link', { name: 'CSV', exact: true });
+    const href = await csvLink.getAttribute('href');
+    expect(href).toContain('country=MX');
+    const csv = await visitor.request.get(href!);
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()['content-disposition']).toContain('pathways-practices.csv');
+    const rows = (await csv.text()).trim().split('\r\n');
+    // The header and the one practice from Mexico: every match, whatever the page shown.
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toContain(title);
+
+    const json = await visitor.request.get('/library/export.json?q=remesas');
+    const records = (await json.json()) as { id: string }[];
+    expect(records.map((r) => r.id)).toContain(practiceId);
+
+    const feed = await visitor.request.get('/library/feed.atom');
+    expect(feed.headers()['content-type']).toContain('application/atom+xml');
+    const xml = await feed.text();
+    expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
+    expect(xml).toContain(`urn:uuid:${practiceId}`);
+  });
 });

@@ -1,0 +1,43 @@
+import { apiUrl } from './config';
+
+/** The API's headers an export or feed keeps: what it is, how to save it, how long to cache it. */
+const kept = ['content-type', 'content-disposition', 'cache-control', 'etag', 'last-modified'];
+
+/** Search parameters that shape a page of results, not the set of matches an export holds. */
+const pageOnly = ['sort', 'page', 'pageSize'];
+
+export interface LibraryFileRequest {
+  fetchFn: typeof fetch;
+  /** e.g. "export.csv", "feed.atom" under /api/library. */
+  file: string;
+  search: URLSearchParams;
+  /** The parameters this file takes (the feed only a theme); by default all but paging ones. */
+  accepts?: readonly string[];
+  clientAddress?: string;
+}
+
+/**
+ * An export or feed of the public library, served on the web's own address: the query is passed
+ * on (less what only pages the results), the body streamed, and the API's refusal (400 naming a
+ * parameter) passed on as it is.
+ */
+export async function libraryFile({
+  fetchFn,
+  file,
+  search,
+  accepts,
+  clientAddress,
+}: LibraryFileRequest): Promise<Response> {
+  const taken = ([name]: [string, string]) => (accepts ? accepts.includes(name) : !pageOnly.includes(name));
+  const query = new URLSearchParams([...search].filter(taken));
+  const suffix = query.size ? `?${query}` : '';
+  const upstream = await fetchFn(`${apiUrl()}/api/library/${file}${suffix}`, {
+    headers: clientAddress ? { 'x-forwarded-for': clientAddress } : {},
+  });
+  const headers = new Headers();
+  for (const name of kept) {
+    const value = upstream.headers.get(name);
+    if (value !== null) headers.set(name, value);
+  }
+  return new Response(upstream.body, { status: upstream.status, headers });
+}
