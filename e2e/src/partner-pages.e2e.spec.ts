@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { completePracticeContent } from '@pathways/contracts/testing';
+import { completePracticeContent, completeReview as fullReview } from '@pathways/contracts/testing';
 import { expectNoAxeViolations } from './setup/browser';
 import './setup/context';
 import { demoLogin } from './setup/logins';
@@ -48,20 +48,6 @@ const completeContent = (title: string) => ({
   title,
   summary: 'Returnee women train departing domestic workers on their rights.',
 });
-
-const fullReview = {
-  scores: {
-    relevance: 5,
-    evidence: 4,
-    genderResponsiveness: 5,
-    rightsBased: 5,
-    partnership: 4,
-    sustainability: 4,
-    replicability: 4,
-  },
-  recommendation: 'accept',
-  commentsToAuthors: 'Clear and well evidenced.',
-};
 
 async function fire(token: string, practiceId: string, transition: string): Promise<Json> {
   const { version } = await call('GET', `/api/practices/${practiceId}`, token);

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completePracticeContent } from '@pathways/contracts/testing';
 import { defaultReviewPolicy } from '@pathways/contracts';
 import './setup/context';
 import { demoLogin } from './setup/logins';
 import { waitForMail } from './setup/mail';
+import { apiCall as call } from './setup/publication';
 import { logIn, Pages, shows, visit } from './setup/pages';
 
 /**
@@ -44,26 +45,6 @@ const content = {
 interface Session {
   token: string;
   userId: string;
-}
-
-async function call<T = Record<string, unknown>>(
-  method: string,
-  path: string,
-  token: string | null,
-  body?: unknown,
-): Promise<T> {
-  const response = await fetch(`${inject('apiUrl')}${path}`, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      // Registrations from this spec count against their own address, not everyone's.
-      'x-forwarded-for': '198.51.100.23',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
 }
 
 async function session(email: string, password: string): Promise<Session> {

@@ -17,7 +17,7 @@ import { createTestDatabase, type TestDatabase } from '@pathways/persistence/tes
 import { QueueName, QueueProducer, redisConnectionOptions, reviewTimerIds } from '@pathways/queues';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noticeEmailKey } from './notice.sender';
-import { completePracticeContent } from '@pathways/contracts/testing';
+import { completePracticeContent, completeReview as fullReview } from '@pathways/contracts/testing';
 import {
   builtScript,
   freePort,
@@ -35,20 +35,6 @@ import { mailKey, type SmtpCapture, startSmtpCapture } from './testing/smtp-capt
  * waits in the outbox, and once Redis is back the relay delivers all of it.
  */
 const complete = completePracticeContent;
-const fullReview = {
-  scores: {
-    relevance: 5,
-    evidence: 4,
-    genderResponsiveness: 5,
-    rightsBased: 5,
-    partnership: 3,
-    sustainability: 4,
-    replicability: 4,
-  },
-  recommendation: 'accept',
-  commentsToAuthors: 'A clear, well-evidenced practice.',
-};
-
 let redis: RedisServer;
 let db: TestDatabase;
 let smtp: SmtpCapture;

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { completeReview as review } from '@pathways/contracts/testing';
 import { inject } from 'vitest';
 import { demoLogin } from './logins';
 
@@ -27,20 +28,6 @@ export async function tokenOf(role: string): Promise<string> {
   const { email, password } = demoLogin(role);
   return (await apiCall<{ token: string }>('POST', '/api/auth/login', null, { email, password })).token;
 }
-
-const review = {
-  scores: {
-    relevance: 5,
-    evidence: 4,
-    genderResponsiveness: 5,
-    rightsBased: 5,
-    partnership: 4,
-    sustainability: 4,
-    replicability: 4,
-  },
-  recommendation: 'accept',
-  commentsToAuthors: 'Clear and well evidenced.',
-};
 
 /**
  * Publishes a practice through the whole workflow by API, as its author, the demo editor and three

@@ -1,25 +1,10 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { OutboxMessage } from '@pathways/persistence';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completePracticeContent } from '../testing/practice-content';
+import { completePracticeContent, completeReview as fullReview } from '@pathways/contracts/testing';
 import { bearer, startTestApi, type TestApi } from '../testing/test-api';
 
 const complete = completePracticeContent;
-
-const fullReview = {
-  scores: {
-    relevance: 5,
-    evidence: 4,
-    genderResponsiveness: 5,
-    rightsBased: 5,
-    partnership: 3,
-    sustainability: 4,
-    replicability: 4,
-  },
-  recommendation: 'accept',
-  commentsToAuthors: 'A clear, well-evidenced practice.',
-  confidentialComments: 'No concerns.',
-};
 
 describe('peer review of a practice', () => {
   let api: TestApi;

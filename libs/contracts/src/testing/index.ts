@@ -1,1 +1,2 @@
 export * from './practice-content';
+export * from './review';
