@@ -69,6 +69,10 @@ describe('library search', () => {
     await visit(shared, new URL(visitor.url()).pathname + new URL(visitor.url()).search);
     await shared.getByRole('link', { name: title }).click();
     await shared.waitForURL(`**/practices/${practiceId}`);
+    // The practice page describes itself to search engines and link previews.
+    expect(await shared.locator('meta[property="og:title"]').getAttribute('content')).toBe(title);
+    const ld = JSON.parse((await shared.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
+    expect(ld).toMatchObject({ '@type': 'CreativeWork', name: title, inLanguage: 'es' });
   });
 
   it('says when nothing matches, with advice', async () => {

@@ -1,0 +1,43 @@
+import type { Practice } from '@pathways/contracts';
+
+/**
+ * schema.org description of a published practice, for search engines and harvesters. Only what
+ * the public reads; nothing of the review.
+ */
+export function practiceJsonLd(practice: Practice, url: string, themeLabels: Record<string, string>) {
+  const { content } = practice;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'CreativeWork',
+    '@id': url,
+    url,
+    name: content.title ?? '',
+    abstract: content.summary ?? undefined,
+    inLanguage: content.language ?? undefined,
+    license: content.licence ? `https://spdx.org/licenses/${content.licence}.html` : undefined,
+    version: String(practice.versionNumber),
+    dateModified: practice.updatedAt,
+    author: practice.organisationName
+      ? { '@type': 'Organization', name: practice.organisationName }
+      : undefined,
+    keywords: (content.themes ?? []).map((code) => themeLabels[code] ?? code).join(', ') || undefined,
+    spatialCoverage: (content.countries ?? []).map((c) => ({
+      '@type': 'Country',
+      identifier: c.code,
+    })),
+  };
+}
+
+/**
+ * JSON for a <script type="application/ld+json"> element: `<` is written as \u003c so no text in a
+ * practice can close the element or open another one.
+ */
+export const jsonForScript = (value: unknown): string =>
+  JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+
+/** The whole element, built here because markup cannot hold a literal closing script tag. */
+export const jsonLdScript = (value: unknown): string =>
+  `<script type="application/ld+json">${jsonForScript(value)}</script>`;
