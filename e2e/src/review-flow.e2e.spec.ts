@@ -359,6 +359,7 @@ describe('a practice through two rounds of peer review to publication', () => {
     await visit(page, '/admin/mail');
     await page.getByLabel('Recipient').fill(demoLogin(reviewer.backup.role).email);
     await page.getByRole('button', { name: 'Filter' }).click();
+    await page.waitForURL((url) => url.searchParams.has('to'));
     await shows(page, `Invitation to review: ${title}`);
 
     await page.getByRole('link', { name: 'Queue dashboard' }).click();

@@ -421,6 +421,8 @@ describe('peer review pages', () => {
     await admin.getByRole('heading', { name: 'Mail log', level: 1 }).waitFor();
     await admin.getByLabel('Recipient').fill(demoLogin('reviewer1').email);
     await admin.getByRole('button', { name: 'Filter' }).click();
+    // The unfiltered log holds the invitation too: wait for the filtered page itself.
+    await admin.waitForURL((url) => url.searchParams.get('to') === demoLogin('reviewer1').email);
     await shows(admin, `Invitation to review: ${title}`);
     expect(await admin.getByText(demoLogin('reviewer2').email).count()).toBe(0);
     await admin.getByText('Show the message').first().click();
