@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { missingForSubmission, PracticeContent } from './practice';
+import { completePracticeContent } from './testing/practice-content';
 
-const complete: PracticeContent = {
-  title: 'Pre-departure orientation run by returnees',
-  summary: 'Returnee women train departing domestic workers on their rights.',
-  problem: 'Domestic workers leave without knowing their rights.',
-  description: 'A two-day course in the origin country.',
-  themes: ['pre-departure-orientation'],
-  stages: ['pre-departure'],
-  countries: [
-    { code: 'PH', role: 'origin' },
-    { code: 'AE', role: 'destination' },
-  ],
-  targetGroups: ['domestic-workers'],
-  outcomes: 'Fewer contract substitutions reported.',
-  indicators: [{ indicator: 'Trained', women: 1200, men: 40, unit: 'people', year: 2024 }],
-  language: 'en',
-  licence: 'CC-BY-4.0',
-};
+// The fixture every other test submits: this also checks that it really is complete.
+const complete = completePracticeContent;
 
 const issuesOf = (value: unknown) =>
   PracticeContent.safeParse(value).error?.issues.map((i) => i.path.join('.')) ?? [];

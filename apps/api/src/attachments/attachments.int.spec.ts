@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completePracticeContent } from '../testing/practice-content';
+import { reviewFixtures } from '../testing/review-fixtures';
 import { bearer, startTestApi, type TestApi } from '../testing/test-api';
 
 const limit = 4096;
@@ -81,13 +82,12 @@ describe('practice attachments', () => {
     admin = (await api.signUp({ roles: ['admin'] })).token;
     owner = (await api.signUp()).token;
     stranger = (await api.signUp()).token;
-    const org = (
-      await call('POST', '/api/organisations', owner, { name: 'Kanlungan Centre', kind: 'civil_society' })
-    ).json();
-    const verified = await call('POST', `/api/organisations/${org.id}/verify`, admin, {
-      version: org.version,
-    });
-    expect(verified.statusCode).toBe(200);
+    const org = await reviewFixtures(api, admin).organisation(
+      owner,
+      'Kanlungan Centre',
+      'civil_society',
+      null,
+    );
     orgId = org.id;
   });
   afterAll(async () => {

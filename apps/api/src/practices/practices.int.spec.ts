@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { OutboxMessage, PracticeVersion } from '@pathways/persistence';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completePracticeContent } from '../testing/practice-content';
+import { reviewFixtures } from '../testing/review-fixtures';
 import { bearer, startTestApi, type TestApi } from '../testing/test-api';
 
 const complete = completePracticeContent;
@@ -36,13 +37,12 @@ describe('practices through the workflow', () => {
     editor = (await api.signUp({ roles: ['editor'] })).token;
     owner = (await api.signUp()).token;
     stranger = (await api.signUp()).token;
-    const org = (
-      await call('POST', '/api/organisations', owner, { name: 'Kanlungan Centre', kind: 'civil_society' })
-    ).json();
-    const verified = await call('POST', `/api/organisations/${org.id}/verify`, admin, {
-      version: org.version,
-    });
-    expect(verified.statusCode).toBe(200);
+    const org = await reviewFixtures(api, admin).organisation(
+      owner,
+      'Kanlungan Centre',
+      'civil_society',
+      null,
+    );
     orgId = org.id;
   });
   afterAll(() => api?.close());
