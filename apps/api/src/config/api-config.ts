@@ -18,6 +18,8 @@ export const ApiEnv = z.object({
     .url({ protocol: /^https?$/ })
     .default('http://127.0.0.1:3000')
     .transform((url) => url.replace(/\/+$/, '')),
+  /** Who answers for the OAI-PMH repository (its Identify response names this address). */
+  OAI_ADMIN_EMAIL: z.email().default('library@pathways.example'),
   API_PORT: z.coerce.number().int().min(1).max(65_535).default(3100),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Comma-separated origins allowed to call the API from a browser; empty keeps CORS closed. */

@@ -3,9 +3,11 @@ import { LibraryController } from './library.controller';
 import { LibraryService } from './library.service';
 import { LibraryExportsController } from './library-exports.controller';
 import { LibraryExportsService } from './library-exports.service';
+import { OaiModule } from './oai/oai.module';
 
 /** The public library (DESIGN §7): read-only routes over the library read model. */
 @Module({
+  imports: [OaiModule],
   controllers: [LibraryController, LibraryExportsController],
   providers: [LibraryService, LibraryExportsService],
 })

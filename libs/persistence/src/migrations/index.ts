@@ -7,6 +7,7 @@ import { Migration20261128182335 } from './Migration20261128182335';
 import { Migration20261128182434 } from './Migration20261128182434';
 import { Migration20261128192630 } from './Migration20261128192630';
 import { Migration20261128204000 } from './Migration20261128204000';
+import { Migration20261129120000 } from './Migration20261129120000';
 
 /**
  * Every migration, in order. Generate new ones with `npm run migration:create`, review, and add them
@@ -22,4 +23,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128182434', class: Migration20261128182434 },
   { name: 'Migration20261128192630', class: Migration20261128192630 },
   { name: 'Migration20261128204000', class: Migration20261128204000 },
+  { name: 'Migration20261129120000', class: Migration20261129120000 },
 ];

@@ -1,0 +1,100 @@
+import { Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Public } from '../../access/permission.decorator';
+import { DomainError } from '../../common/domain-error';
+import { OaiService } from './oai.service';
+
+const cacheControl = 'public, max-age=60';
+const formType = 'application/x-www-form-urlencoded';
+
+const argumentNames = ['verb', 'identifier', 'metadataPrefix', 'from', 'until', 'set', 'resumptionToken'];
+const argumentHelp: Record<string, string> = {
+  verb: 'Identify, ListMetadataFormats, ListSets, GetRecord, ListIdentifiers or ListRecords',
+  identifier: 'oai:<host>:<practice slug>',
+  metadataPrefix: 'oai_dc',
+  from: 'YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ (UTC), inclusive',
+  until: 'YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ (UTC), inclusive',
+  set: 'theme, or theme:<theme code>',
+  resumptionToken: 'from the previous page; given alone with the verb',
+};
+const xmlAnswer = {
+  description:
+    'An OAI-PMH 2.0 response. Protocol errors (badVerb, badArgument, cannotDisseminateFormat, ' +
+    'idDoesNotExist, noRecordsMatch, badResumptionToken) are answered with HTTP 200 and <error> elements.',
+  content: { 'text/xml': { schema: { type: 'string' } } },
+};
+
+/** The repository's arguments, in order; a repeated one stays repeated, for the protocol to refuse. */
+function formPairs(body: unknown): [string, string][] {
+  if (body === undefined || body === null || body === '') return [];
+  if (typeof body !== 'object') return [];
+  return Object.entries(body).flatMap(([name, value]) =>
+    (Array.isArray(value) ? value : [value]).map((v): [string, string] => [name, String(v)]),
+  );
+}
+
+/**
+ * OAI-PMH 2.0 (Dublin Core) for other repositories to harvest the library. The protocol defines its
+ * own arguments and errors, so requests are read here rather than through a zod schema.
+ */
+@ApiTags('library')
+@Controller('oai')
+export class OaiController {
+  constructor(private readonly oai: OaiService) {}
+
+  /** The repository's base URL; harvesters use the web's `/oai`, which forwards here. */
+  @Get()
+  @Public()
+  @ApiProduces('text/xml')
+  @ApiOkResponse(xmlAnswer)
+  @ApiQueryArguments()
+  async get(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    const search = request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '';
+    return this.answer(reply, [...new URLSearchParams(search)]);
+  }
+
+  /** The same, with the arguments in a form body (§3.1.1.2). */
+  @Post()
+  @Public()
+  @HttpCode(200)
+  @ApiConsumes(formType)
+  @ApiProduces('text/xml')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: Object.fromEntries(
+        argumentNames.map((name) => [name, { type: 'string', description: argumentHelp[name] }]),
+      ),
+      required: ['verb'],
+    },
+  })
+  @ApiOkResponse(xmlAnswer)
+  async post(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    const type = String(request.headers['content-type'] ?? '')
+      .split(';')[0]
+      .trim()
+      .toLowerCase();
+    if (request.body !== undefined && type !== formType)
+      throw new DomainError(415, 'UNSUPPORTED_MEDIA_TYPE', `OAI-PMH requests are posted as ${formType}.`);
+    return this.answer(reply, formPairs(request.body));
+  }
+
+  private async answer(reply: FastifyReply, pairs: [string, string][]): Promise<string> {
+    const { xml, lastModified } = await this.oai.respond(pairs);
+    void reply.type('text/xml; charset=utf-8').header('cache-control', cacheControl);
+    if (lastModified) void reply.header('last-modified', lastModified.toUTCString());
+    return xml;
+  }
+}
+
+function ApiQueryArguments(): MethodDecorator {
+  return (target, key, descriptor) => {
+    for (const name of argumentNames)
+      ApiQuery({ name, required: false, type: String, description: argumentHelp[name] })(
+        target,
+        key,
+        descriptor,
+      );
+  };
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { OaiController } from './oai.controller';
+import { OaiService } from './oai.service';
+
+/** OAI-PMH 2.0 over the library's read model, for other repositories to harvest. */
+@Module({ controllers: [OaiController], providers: [OaiService] })
+export class OaiModule {}
