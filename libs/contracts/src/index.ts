@@ -19,3 +19,4 @@ export * from './reviewer';
 export * from './email-delivery';
 export * from './attachment';
 export * from './library';
+export * from './library-sitemap';

@@ -4,10 +4,11 @@ import { LibraryService } from './library.service';
 import { LibraryExportsController } from './library-exports.controller';
 import { LibraryExportsService } from './library-exports.service';
 import { OaiModule } from './oai/oai.module';
+import { LibrarySitemapModule } from './sitemap/library-sitemap.module';
 
 /** The public library (DESIGN §7): read-only routes over the library read model. */
 @Module({
-  imports: [OaiModule],
+  imports: [OaiModule, LibrarySitemapModule],
   controllers: [LibraryController, LibraryExportsController],
   providers: [LibraryService, LibraryExportsService],
 })

@@ -74,7 +74,8 @@ export class OaiService {
   /** Answers one request, given its arguments in order (query string or form body). */
   async respond(pairs: readonly (readonly [string, string])[], now = new Date()): Promise<OaiAnswer> {
     const parsed = parseOaiArguments(pairs);
-    const [bounds] = await this.rows<{ earliest: Date | null; latest: Date | null }>({
+    // Timestamps come back as text.
+    const [{ earliest, latest }] = await this.rows<{ earliest: string | null; latest: string | null }>({
       sql: oaiDatestampBounds,
       params: [],
     });
@@ -83,7 +84,7 @@ export class OaiService {
       const { request } = parsed;
       switch (request.verb) {
         case 'Identify':
-          body = this.identify(bounds.earliest ?? now);
+          body = this.identify(earliest ? new Date(earliest) : now);
           break;
         case 'ListMetadataFormats':
           body = await this.listMetadataFormats(request.identifier);
@@ -107,7 +108,7 @@ export class OaiService {
       echoed: echoesArguments(errors) ? parsed.arguments : null,
       body,
     });
-    return { xml, lastModified: bounds.latest };
+    return { xml, lastModified: latest ? new Date(latest) : null };
   }
 
   private identify(earliest: Date): string {

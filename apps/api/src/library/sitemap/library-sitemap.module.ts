@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { LibrarySitemapController } from './library-sitemap.controller';
+import { LibrarySitemapService } from './library-sitemap.service';
+
+/** The public slug list behind the web's sitemap. */
+@Module({ controllers: [LibrarySitemapController], providers: [LibrarySitemapService] })
+export class LibrarySitemapModule {}
