@@ -22,6 +22,9 @@ const config = {
         'object-src': ['none'],
       },
     },
+    // Every origin passes SvelteKit's own check, because it cannot spare the OAI-PMH base URL that
+    // harvesters post to; hooks.server.ts refuses cross-site forms everywhere else (lib/server/csrf.ts).
+    csrf: { trustedOrigins: ['*'] },
     // The libs are TypeScript sources in the workspace; Vite and svelte-check both read this alias.
     alias: {
       '@pathways/contracts': '../../libs/contracts/src/index.ts',

@@ -7,6 +7,7 @@ import { cookieMaxAge, cookieName, getTextDirection } from '$lib/paraglide/runti
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { createApi } from '$lib/server/api';
 import { ApiFailure } from '$lib/server/api-failure';
+import { isCrossSiteForm } from '$lib/server/csrf';
 import { firstVisitRedirect, shouldSaveLocale } from '$lib/server/locale';
 import { clearSessionCookie, sessionCookie } from '$lib/server/session';
 
@@ -81,7 +82,13 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
   return response;
 };
 
-export const handle = sequence(securityHeaders, i18n, session);
+/** Cross-site form posts are refused here rather than by SvelteKit (see csrf.ts and svelte.config.js). */
+const crossSiteForms: Handle = ({ event, resolve }) =>
+  isCrossSiteForm(event.request, event.url)
+    ? new Response(`Cross-site ${event.request.method} form submissions are forbidden`, { status: 403 })
+    : resolve(event);
+
+export const handle = sequence(crossSiteForms, securityHeaders, i18n, session);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
   if (status !== 404) console.error(`${event.request.method} ${event.url.pathname}`, error);

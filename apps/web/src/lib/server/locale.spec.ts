@@ -22,6 +22,24 @@ describe('firstVisitRedirect', () => {
     expect(firstVisitRedirect(request)).toBeNull();
   });
 
+  it('does not redirect machine addresses, even when a crawler asks for HTML', () => {
+    for (const path of [
+      '/robots.txt',
+      '/sitemap.xml',
+      '/sitemaps/practices-1.xml',
+      '/library/feed.atom',
+      '/oai',
+    ]) {
+      expect(
+        firstVisitRedirect(visit(`http://site.test${path}`, { 'accept-language': 'es' })),
+        path,
+      ).toBeNull();
+    }
+    expect(firstVisitRedirect(visit('http://site.test/library', { 'accept-language': 'es' }))?.pathname).toBe(
+      '/es/library',
+    );
+  });
+
   it('does not redirect form posts or non-page requests', () => {
     expect(
       firstVisitRedirect(visit('http://site.test/login', { 'accept-language': 'fr' }, 'POST')),

@@ -8,8 +8,13 @@ import {
   type Locale,
 } from '$lib/paraglide/runtime';
 
+// Files (robots.txt, sitemap.xml, feed.atom…) and the OAI-PMH base URL are for machines at fixed
+// addresses, even when a crawler asks for HTML.
+const isMachineAddress = (url: URL): boolean => /\.[a-z]+$/.test(url.pathname) || url.pathname === '/oai';
+
 const isPageVisit = (request: Request): boolean =>
   request.method === 'GET' &&
+  !isMachineAddress(new URL(request.url)) &&
   (request.headers.get('sec-fetch-dest') === 'document' ||
     (request.headers.get('accept') ?? '').includes('text/html'));
 
