@@ -113,6 +113,7 @@ describe('OAI-PMH arguments', () => {
       from: '2026-01-01T00:00:00Z',
       after,
       cursor: 100,
+      size: 250,
     });
     expect(parse(`verb=ListRecords&resumptionToken=${token}`).request).toEqual({
       verb: 'ListRecords',
@@ -124,13 +125,20 @@ describe('OAI-PMH arguments', () => {
       before: undefined,
       after,
       cursor: 100,
+      size: 250,
     });
     // An exclusive argument: anything else with it is an illegal argument (§3.5).
     expect(codes(`verb=ListRecords&resumptionToken=${token}&metadataPrefix=oai_dc`)).toEqual(['badArgument']);
   });
 
   it('answers badResumptionToken for a token not issued, or issued for another verb', () => {
-    const token = encodeOaiToken({ verb: 'ListIdentifiers', metadataPrefix: 'oai_dc', after, cursor: 100 });
+    const token = encodeOaiToken({
+      verb: 'ListIdentifiers',
+      metadataPrefix: 'oai_dc',
+      after,
+      cursor: 100,
+      size: 250,
+    });
     expect(parse(`verb=ListRecords&resumptionToken=${token}`)).toMatchObject({
       arguments: { verb: 'ListRecords', resumptionToken: token },
       errors: [{ code: 'badResumptionToken' }],

@@ -50,6 +50,8 @@ export interface OaiListRequest {
   before?: Date;
   after?: OaiListPosition['after'];
   cursor: number;
+  /** completeListSize when resuming: counted once, on the first page. */
+  size?: number;
 }
 
 export type OaiRequest =
@@ -101,7 +103,7 @@ function listRequest(verb: OaiListRequest['verb'], args: Map<string, string>): O
       ];
     const range = dateRange(position.from, position.until);
     if (range.errors.length) return [oaiError('badResumptionToken', 'The resumptionToken holds a bad date.')];
-    const { after, cursor, metadataPrefix, set, from, until } = position;
+    const { after, cursor, size, metadataPrefix, set, from, until } = position;
     return {
       verb,
       metadataPrefix,
@@ -112,6 +114,7 @@ function listRequest(verb: OaiListRequest['verb'], args: Map<string, string>): O
       before: range.before,
       after,
       cursor,
+      size,
     };
   }
   const [metadataPrefix, set, from, until] = ['metadataPrefix', 'set', 'from', 'until'].map((k) =>

@@ -10,6 +10,7 @@ const position: OaiListPosition = {
   until: '2026-12-31',
   after: { at: '2026-03-04T05:06:07.123456Z', id: '0b6f5d2e-8a51-4c3e-9d1f-2a7b3c4d5e6f' },
   cursor: 200,
+  size: 431,
 };
 
 describe('OAI-PMH resumption tokens', () => {
@@ -22,6 +23,7 @@ describe('OAI-PMH resumption tokens', () => {
       metadataPrefix: 'oai_dc',
       after: position.after,
       cursor: 200,
+      size: 431,
     });
   });
 
@@ -49,7 +51,7 @@ describe('OAI-PMH resumption tokens', () => {
       const payload = Buffer.from(JSON.stringify(value)).toString('base64url');
       return `${payload}.${createHash('sha256').update(payload).digest('base64url').slice(0, 16)}`;
     };
-    const good = [1, 'ListRecords', 'oai_dc', null, null, null, position.after.at, position.after.id, 0];
+    const good = [1, 'ListRecords', 'oai_dc', null, null, null, position.after.at, position.after.id, 0, 10];
     expect(decodeOaiToken(sign(good))).not.toBeNull();
     const withChange = (index: number, value: unknown) => good.map((v, i) => (i === index ? value : v));
     expect(decodeOaiToken(sign(withChange(0, 2)))).toBeNull();
@@ -57,6 +59,8 @@ describe('OAI-PMH resumption tokens', () => {
     expect(decodeOaiToken(sign(withChange(6, "2026-01-01'; drop table x")))).toBeNull();
     expect(decodeOaiToken(sign(withChange(7, 'not-a-uuid')))).toBeNull();
     expect(decodeOaiToken(sign(withChange(8, -1)))).toBeNull();
+    expect(decodeOaiToken(sign(withChange(9, 1.5)))).toBeNull();
+    expect(decodeOaiToken(sign(good.slice(0, -1)))).toBeNull();
     expect(decodeOaiToken(sign([...good, 'extra']))).toBeNull();
     expect(decodeOaiToken(sign({ verb: 'ListRecords' }))).toBeNull();
   });

@@ -12,6 +12,8 @@ export interface OaiListPosition {
   after: { at: string; id: string };
   /** How many records were delivered before the next page. */
   cursor: number;
+  /** completeListSize, counted on the first page. */
+  size: number;
 }
 
 const tokenVersion = 1;
@@ -29,6 +31,7 @@ const Payload = z.tuple([
   optional,
   z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/),
   z.uuid(),
+  z.number().int().min(0).max(1_000_000_000),
   z.number().int().min(0).max(1_000_000_000),
 ]);
 
@@ -49,6 +52,7 @@ export function encodeOaiToken(position: OaiListPosition): string {
       position.after.at,
       position.after.id,
       position.cursor,
+      position.size,
     ]),
   ).toString('base64url');
   return `${payload}.${digest(payload)}`;
@@ -66,7 +70,7 @@ export function decodeOaiToken(token: string): OaiListPosition | null {
   }
   const parsed = Payload.safeParse(json);
   if (!parsed.success) return null;
-  const [, verb, metadataPrefix, set, from, until, at, id, cursor] = parsed.data;
+  const [, verb, metadataPrefix, set, from, until, at, id, cursor, size] = parsed.data;
   return {
     verb,
     metadataPrefix,
@@ -75,5 +79,6 @@ export function decodeOaiToken(token: string): OaiListPosition | null {
     ...(until === null ? {} : { until }),
     after: { at, id },
     cursor,
+    size,
   };
 }

@@ -203,7 +203,9 @@ export class OaiService {
     const resumed = request.after !== undefined;
     let token: string | null = null;
     if (more || resumed) {
-      const [{ count }] = await this.rows<{ count: number }>(oaiListSize(filter));
+      // Counted once per harvest; records published since come after the cursor and raise it.
+      const counted = request.size ?? (await this.rows<{ count: number }>(oaiListSize(filter)))[0].count;
+      const size = Math.max(counted, request.cursor + page.length + (more ? 1 : 0));
       const last = page.at(-1)!;
       token = resumptionToken({
         token: more
@@ -215,10 +217,10 @@ export class OaiService {
               until: request.until,
               after: { at: last.position, id: last.id },
               cursor: request.cursor + page.length,
+              size,
             })
           : '',
-        // Records published since the harvest began come after the cursor: the count grows with them.
-        completeListSize: Math.max(count, request.cursor + page.length),
+        completeListSize: size,
         cursor: request.cursor,
       });
     }

@@ -12,14 +12,12 @@ import type {
 const slugs = (after: boolean) =>
   `select slug, refreshed_at from library_practice ${after ? 'where slug > ?' : ''} order by slug limit ?`;
 
+// Each page's last slug is the next page's `after`; max(slug) is that last slug, in the same order.
 const outline = `
 with ordered as (
-  select slug, refreshed_at, (row_number() over (order by slug) - 1) / ? as page,
-    lag(slug) over (order by slug) as previous
-  from library_practice
+  select slug, refreshed_at, (row_number() over (order by slug) - 1) / ? as page from library_practice
 )
-select page, (array_agg(previous order by slug))[1] as after, max(refreshed_at) as last_modified
-from ordered group by page order by page`;
+select page, max(slug) as last, max(refreshed_at) as last_modified from ordered group by page order by page`;
 
 const iso = (date: Date) => new Date(date).toISOString();
 
@@ -46,7 +44,7 @@ export class LibrarySitemapService {
 
   async outline({ size }: LibrarySitemapQuery): Promise<LibrarySitemapOutline> {
     const [pages, [totals]] = await Promise.all([
-      this.rows<{ after: string | null; last_modified: Date }>(outline, [size]),
+      this.rows<{ last: string; last_modified: Date }>(outline, [size]),
       this.rows<{ practices: number; last_modified: Date | null }>(
         `select count(*)::int as practices, max(refreshed_at) as last_modified from library_practice`,
         [],
@@ -56,7 +54,10 @@ export class LibrarySitemapService {
       practices: totals.practices,
       lastModified: totals.last_modified ? iso(totals.last_modified) : null,
       size,
-      pages: pages.map((p) => ({ after: p.after, lastModified: iso(p.last_modified) })),
+      pages: pages.map((p, i) => ({
+        after: i ? pages[i - 1].last : null,
+        lastModified: iso(p.last_modified),
+      })),
     };
   }
 }
