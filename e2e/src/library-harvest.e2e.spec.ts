@@ -14,6 +14,20 @@ import { apiCall, publishPractice } from './setup/publication';
 
 const title = 'Cosecha de prácticas: remesas & ahorro <seguro>';
 
+// The parsing runs in Chromium; the e2e project compiles without the DOM library, so these are the
+// few parts of it the parser callback uses.
+interface BrowserElement {
+  localName: string;
+  namespaceURI: string | null;
+  textContent: string | null;
+}
+interface BrowserXmlDocument {
+  documentElement: BrowserElement;
+  getElementsByTagName(name: string): ArrayLike<BrowserElement>;
+  getElementsByTagNameNS(namespace: string, name: string): ArrayLike<BrowserElement>;
+}
+declare const DOMParser: new () => { parseFromString(text: string, type: string): BrowserXmlDocument };
+
 interface ParsedXml {
   error: string | null;
   root: string;
@@ -36,7 +50,7 @@ describe('library harvesting', () => {
         const error = doc.getElementsByTagName('parsererror')[0];
         const texts: Record<string, string[]> = {};
         for (const name of wanted)
-          texts[name] = [...doc.getElementsByTagNameNS('*', name)].map((e) => e.textContent ?? '');
+          texts[name] = Array.from(doc.getElementsByTagNameNS('*', name), (e) => e.textContent ?? '');
         return {
           error: error ? (error.textContent ?? 'parse error') : null,
           root: doc.documentElement.localName,
