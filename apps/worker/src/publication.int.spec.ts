@@ -1,5 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Notification, ormConfig, Practice } from '@pathways/persistence';
+import { appendPublication, appendRetraction } from '@pathways/persistence/testing';
 import { PublishingJob, QueueName } from '@pathways/queues';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noticeEmailKey } from './notice.sender';
@@ -49,7 +50,7 @@ describe('publishing queue', () => {
     expect(smtp.received.filter((m) => mailKey(m) === key)).toHaveLength(1);
   });
 
-  it('keeps the public library in line with the practice: listed, retracted, removed, idempotently', async () => {
+  it('keeps the public library in line with the workflow log: listed, retracted, idempotently', async () => {
     const scene = await seedReviewScene(em(), 'published');
     const publish = effectPayload(scene.practiceId, 'publish', 'Practice');
     const entry = async () => {
@@ -60,18 +61,23 @@ describe('publishing queue', () => {
       );
       return rows[0];
     };
+    // Until the log holds a publication, the status alone lists nothing.
+    await run(PublishingJob.PublishPractice, publish);
+    expect(await entry()).toBeUndefined();
+
+    await appendPublication(em(), scene.practiceId, 1);
     await run(PublishingJob.PublishPractice, publish);
     await run(PublishingJob.PublishPractice, publish);
     expect(await entry()).toEqual({ title: scene.title, retracted: false, found: true });
 
     await em().nativeUpdate(Practice, { id: scene.practiceId }, { status: 'retracted' });
+    await appendRetraction(em(), scene.practiceId, 1, 'Withdrawn.');
     await run(PublishingJob.RetractPractice, effectPayload(scene.practiceId, 'retract', 'Practice'));
     expect(await entry()).toEqual({ title: scene.title, retracted: true, found: true });
 
-    // A job for a state the practice has left: the library follows the state, not the job.
-    await em().nativeUpdate(Practice, { id: scene.practiceId }, { status: 'accepted' });
+    // A late job for a state the practice has left: the library follows the log, not the job.
     await run(PublishingJob.PublishPractice, publish);
-    expect(await entry()).toBeUndefined();
+    expect(await entry()).toEqual({ title: scene.title, retracted: true, found: true });
   });
 
   it('announces only the state the practice is in now', async () => {

@@ -20,3 +20,4 @@ export * from './email-delivery';
 export * from './attachment';
 export * from './library';
 export * from './library-sitemap';
+export * from './library-practice';

@@ -1,1 +1,2 @@
 export * from './library-entry';
+export * from './publication-history';

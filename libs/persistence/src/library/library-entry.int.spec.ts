@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { ref } from '@mikro-orm/core';
 import { MikroORM } from '@mikro-orm/postgresql';
+import type { PracticeContent } from '@pathways/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Organisation, Practice, PracticeVersion, WorkflowEvent } from '../entities';
+import { Organisation, Practice, PracticeVersion } from '../entities';
 import { ormConfig } from '../orm.config';
-import { createTestDatabase, type TestDatabase } from '../testing';
+import { appendPublication, appendRetraction, createTestDatabase, type TestDatabase } from '../testing';
 import { rebuildLibrary, refreshLibraryEntry } from './library-entry';
 
 describe('refreshLibraryEntry', () => {
@@ -11,7 +13,7 @@ describe('refreshLibraryEntry', () => {
   let orm: MikroORM;
   beforeAll(async () => {
     db = await createTestDatabase();
-    orm = await MikroORM.init(ormConfig({ databaseUrl: db.url, poolMax: 2 }));
+    orm = await MikroORM.init(ormConfig({ databaseUrl: db.url, poolMax: 4 }));
   });
   afterAll(async () => {
     await orm?.close();
@@ -20,61 +22,72 @@ describe('refreshLibraryEntry', () => {
 
   const entry = async (id: string) => {
     const rows = await orm.em.fork().execute<Record<string, unknown>[]>(
-      `select version_number, title, language, year, extract(epoch from published_at)::int as published_epoch, retracted, country_codes, roles, regions, themes,
+      `select version_number, title, language, year, extract(epoch from published_at)::int as published_epoch,
+         retracted, retraction_notice, extract(epoch from retracted_at)::int as retracted_epoch,
+         country_codes, roles, regions, themes, refreshed_at,
          search @@ websearch_to_tsquery('library_es', 'trabajadoras domesticas filipinas') as found
        from library_practice where id = ?`,
       [id],
     );
     return rows[0];
   };
+  const versions = (id: string) =>
+    orm.em.fork().execute<Record<string, unknown>[]>(
+      `select number, title, content->>'title' as content_title, extract(epoch from published_at)::int as published_epoch,
+         previous_number, changed_fields, changes, refreshed_at
+       from library_practice_version where practice_id = ? order by number`,
+      [id],
+    );
 
-  it('lists the current version in its language, from the publication date, and follows new versions', async () => {
+  const first: PracticeContent = {
+    title: 'Trabajadoras domésticas',
+    summary: 'Resumen',
+    language: 'es',
+    themes: ['remittances-investment'],
+    countries: [
+      { code: 'PH', role: 'origin' },
+      { code: 'ES', role: 'destination' },
+    ],
+  };
+
+  /** A practice with its versions stored, as the workspace leaves it; the log is up to each test. */
+  async function practiceWith(status: Practice['status'], ...contents: PracticeContent[]) {
     const em = orm.em.fork();
+    const suffix = randomBytes(4).toString('hex');
     const organisation = em.create(Organisation, {
-      name: 'Ministerio',
+      name: `Ministerio ${suffix}`,
       kind: 'government',
       status: 'verified',
     });
-    const practice = em.create(Practice, { slug: 'remesas', organisation, status: 'published' });
-    const first = em.create(PracticeVersion, {
-      practice,
-      number: 1,
-      content: {
-        title: 'Trabajadoras domésticas',
-        summary: 'Resumen',
-        language: 'es',
-        themes: ['remittances-investment'],
-        countries: [
-          { code: 'PH', role: 'origin' },
-          { code: 'ES', role: 'destination' },
-        ],
-      },
+    const practice = em.create(Practice, {
+      slug: `remesas-${suffix}`,
+      organisation,
+      status,
     });
+    const stored = contents.map((content, index) =>
+      em.create(PracticeVersion, { practice, number: index + 1, content }),
+    );
+    await em.flush();
+    practice.currentVersion = ref(stored.at(-1)!);
+    await em.flush();
+    return { em, practice, stored };
+  }
+
+  it('lists the version the latest publication named, in its language, and keeps it while a revision is under way', async () => {
+    const revised = { ...first, title: 'Ahorro de las trabajadoras', period: { start: '2018-01-01' } };
+    const { em, practice } = await practiceWith('published', first);
     const publishedAt = new Date('2025-05-04T03:02:01.000Z');
-    em.create(WorkflowEvent, {
-      workflow: 'practice',
-      entityType: 'Practice',
-      entityId: practice.id,
-      sequence: 1,
-      transition: 'publish',
-      fromState: 'accepted',
-      toState: 'published',
-      createdAt: publishedAt,
-      payload: null,
-      hash: 'test',
-    });
-    await em.flush();
-    practice.currentVersion = ref(first);
-    await em.flush();
+    await appendPublication(em, practice.id, 1, publishedAt);
 
     expect(await refreshLibraryEntry(em, practice.id)).toBe('listed');
-    expect(await entry(practice.id)).toEqual({
+    expect(await entry(practice.id)).toMatchObject({
       version_number: 1,
       title: 'Trabajadoras domésticas',
       language: 'es',
       year: 2025,
       published_epoch: publishedAt.getTime() / 1000,
       retracted: false,
+      retraction_notice: null,
       country_codes: expect.arrayContaining(['PH', 'ES']),
       roles: expect.arrayContaining(['origin', 'destination']),
       // South-eastern Asia and Asia for PH; Southern Europe and Europe for ES (UN M49).
@@ -83,43 +96,118 @@ describe('refreshLibraryEntry', () => {
       found: true,
     });
 
-    const second = em.create(PracticeVersion, {
-      practice,
-      number: 2,
-      content: { ...first.content, title: 'Ahorro de las trabajadoras', period: { start: '2018-01-01' } },
-    });
+    // The authors revise it: the practice leaves `published` and its current version is a new draft.
+    practice.status = 'in_review';
+    const draft = em.create(PracticeVersion, { practice, number: 2, content: revised });
     await em.flush();
-    practice.currentVersion = ref(second);
+    practice.currentVersion = ref(draft);
     await em.flush();
-    await refreshLibraryEntry(em, practice.id);
+    expect(await refreshLibraryEntry(em, practice.id)).toBe('listed');
+    expect(await entry(practice.id)).toMatchObject({ version_number: 1, title: 'Trabajadoras domésticas' });
+    expect(await versions(practice.id)).toMatchObject([{ number: 1, previous_number: null, changes: [] }]);
+
+    // Its second publication lists version 2 and adds it to the history with what changed.
+    practice.status = 'published';
+    await em.flush();
+    const secondAt = new Date('2026-02-03T04:05:06.000Z');
+    await appendPublication(em, practice.id, 2, secondAt);
+    expect(await refreshLibraryEntry(em, practice.id)).toBe('listed');
     expect(await entry(practice.id)).toMatchObject({
       version_number: 2,
       title: 'Ahorro de las trabajadoras',
       year: 2018,
+      published_epoch: secondAt.getTime() / 1000,
     });
+    const history = await versions(practice.id);
+    expect(history).toMatchObject([
+      { number: 1, title: 'Trabajadoras domésticas', published_epoch: publishedAt.getTime() / 1000 },
+      {
+        number: 2,
+        title: 'Ahorro de las trabajadoras',
+        content_title: 'Ahorro de las trabajadoras',
+        published_epoch: secondAt.getTime() / 1000,
+        previous_number: 1,
+        changed_fields: ['period', 'title'],
+        changes: [
+          { field: 'period', kind: 'added', before: null, after: { start: '2018-01-01' } },
+          { field: 'title', kind: 'changed', before: first.title, after: revised.title },
+        ],
+      },
+    ]);
+  });
 
-    practice.status = 'retracted';
-    await em.flush();
+  it('marks a retraction after the latest publication with its date and comment, and keeps every version', async () => {
+    const { em, practice } = await practiceWith('published', first, { ...first, summary: 'Otro resumen' });
+    await appendPublication(em, practice.id, 1, new Date('2025-01-01T00:00:00Z'));
+    await appendPublication(em, practice.id, 2, new Date('2025-06-01T00:00:00Z'));
+    const retractedAt = new Date('2025-07-01T00:00:00Z');
+    await appendRetraction(em, practice.id, 2, 'The figures could not be verified.', retractedAt);
+
     expect(await refreshLibraryEntry(em, practice.id)).toBe('retracted');
-    expect(await entry(practice.id)).toMatchObject({ retracted: true, version_number: 2 });
+    expect(await entry(practice.id)).toMatchObject({
+      version_number: 2,
+      retracted: true,
+      retracted_epoch: retractedAt.getTime() / 1000,
+      retraction_notice: 'The figures could not be verified.',
+    });
+    expect((await versions(practice.id)).map((v) => [v.number, v.changed_fields])).toEqual([
+      [1, []],
+      [2, ['summary']],
+    ]);
+  });
 
+  it('does the same work once however often the job is delivered, even at the same time', async () => {
+    const { em, practice } = await practiceWith('published', first, { ...first, title: 'Segunda' });
+    await appendPublication(em, practice.id, 1);
+    await appendPublication(em, practice.id, 2);
+    await refreshLibraryEntry(em, practice.id);
+    const [before, versionsBefore] = [await entry(practice.id), await versions(practice.id)];
+
+    // Re-delivered jobs, some of them concurrent, on their own connections.
+    const outcomes = await Promise.all(
+      Array.from({ length: 4 }, () => refreshLibraryEntry(orm.em.fork(), practice.id)),
+    );
+    expect(outcomes).toEqual(['listed', 'listed', 'listed', 'listed']);
+    expect(await refreshLibraryEntry(em, practice.id)).toBe('listed');
+    // Nothing public changed, so the refresh time (which caches key on) stands still.
+    expect(await entry(practice.id)).toEqual(before);
+    expect(await versions(practice.id)).toEqual(versionsBefore);
+  });
+
+  it('takes no notice of the status: never published means not in the library', async () => {
+    const { em, practice } = await practiceWith('published', first);
+    expect(await refreshLibraryEntry(em, practice.id)).toBe('removed');
+    expect(await entry(practice.id)).toBeUndefined();
     expect(await refreshLibraryEntry(em, '00000000-0000-4000-8000-000000000000')).toBe('removed');
+  });
 
-    // A rebuild finds practices the publishing job never saw, and drops rows it should not have.
+  it('rebuilds every row from the log, and drops rows it should not have', async () => {
+    const em = orm.em.fork();
+    const { practice } = await practiceWith('retracted', first);
+    await appendPublication(em, practice.id, 1);
+    await appendRetraction(em, practice.id, 1, 'Withdrawn by the authors.');
+    const { practice: draft } = await practiceWith('draft', first);
     await em.execute(`delete from library_practice`, [], 'run');
-    const draft = em.create(Practice, { slug: 'borrador', organisation, status: 'draft' });
-    await em.flush();
     await em.execute(
       `insert into library_practice (id, slug, version_number, title, summary, organisation_name, organisation_kind, language, published_at, retracted, content, search, rank_vector)
        values (?, 'stale', 1, 'Stale', '', 'Nobody', 'government', 'en', now(), false, '{}', ''::tsvector, ''::tsvector)`,
       [draft.id],
       'run',
     );
-    expect(await rebuildLibrary(em)).toEqual({ listed: 0, retracted: 1, removed: 0 });
-    expect(await entry(practice.id)).toMatchObject({ retracted: true, version_number: 2 });
-    const [{ count }] = await em.execute<{ count: number }[]>(
-      `select count(*)::int as count from library_practice`,
+
+    const counts = await rebuildLibrary(em);
+    expect(counts.removed).toBe(0);
+    expect(await entry(practice.id)).toMatchObject({
+      retracted: true,
+      version_number: 1,
+      retraction_notice: 'Withdrawn by the authors.',
+    });
+    expect(await versions(practice.id)).toHaveLength(1);
+    expect(await entry(draft.id)).toBeUndefined();
+    const [{ listed, retracted }] = await em.execute<{ listed: number; retracted: number }[]>(
+      `select count(*) filter (where not retracted)::int as listed, count(*) filter (where retracted)::int as retracted
+       from library_practice`,
     );
-    expect(count).toBe(1);
+    expect({ listed, retracted }).toEqual({ listed: counts.listed, retracted: counts.retracted });
   });
 });

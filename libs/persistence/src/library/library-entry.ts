@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import countries from 'i18n-iso-countries';
+import { diffPracticeContent, type PracticeContent } from '@pathways/contracts';
 import { regionsOf } from './country-regions';
+import { type PublicationEvent, type PublicationHistory, publicationHistory } from './publication-history';
 
 /** The text search configuration of each content language (unaccent, then the language's stemmer). */
 export const librarySearchConfigurations = { en: 'library_en', es: 'library_es', fr: 'library_fr' } as const;
@@ -21,10 +23,13 @@ const bodyText = `concat_ws(' ', v.content->>'problem', v.content->>'description
 const textArray = (field: string) =>
   `coalesce(array(select jsonb_array_elements_text(coalesce(v.content->'${field}', '[]'))), '{}')`;
 
-// Parameters: the practice id, country names, then the M49 regions as an array literal. Taxonomy labels (all languages) and names weigh least (D).
+// Parameters: the publication (time, retraction time and notice), the version number, the practice
+// id, country names, then the M49 regions as an array literal. Taxonomy labels (all languages) and
+// names weigh least (D). `refreshed_at` moves only when what the public reads changes, so caches
+// keyed on it survive a re-delivered job.
 const upsert = `
 with source as (
-  select p.id, p.slug, p.status, v.number, v.content, o.name as organisation_name, o.kind as organisation_kind,
+  select p.id, p.slug, v.number, v.content, o.name as organisation_name, o.kind as organisation_kind,
     o.country as organisation_country,
     coalesce(nullif(v.content->>'language', ''), 'en') as language,
     coalesce(v.content->>'title', '') as title, coalesce(v.content->>'summary', '') as summary,
@@ -32,12 +37,11 @@ with source as (
     ${textArray('themes')} as themes, ${textArray('stages')} as stages,
     ${textArray('targetGroups')} as target_groups, ${textArray('frameworks')} as frameworks,
     coalesce(v.content->'countries', '[]'::jsonb) as countries,
-    coalesce((select max(e.created_at) from workflow_event e
-      where e.entity_type = 'Practice' and e.entity_id = p.id and e.to_state = 'published'), now()) as published_at
+    ?::timestamptz as published_at, ?::timestamptz as retracted_at, ?::text as retraction_notice
   from practice p
-  join practice_version v on v.id = p.current_version_id
+  join practice_version v on v.practice_id = p.id and v.number = ?
   join organisation o on o.id = p.organisation_id
-  where p.id = ? and p.status in ('published', 'retracted')
+  where p.id = ?
 ), prepared as (
   select s.*, ('public.library_' || s.language)::regconfig as cfg,
     concat_ws(' ', s.organisation_name, ?::text,
@@ -47,14 +51,14 @@ with source as (
 )
 insert into library_practice (id, slug, version_number, title, summary, organisation_name, organisation_kind,
   organisation_country, language, themes, stages, target_groups, frameworks, countries, country_codes, roles,
-  regions, year, published_at, retracted, content, search, rank_vector, refreshed_at)
+  regions, year, published_at, retracted, retracted_at, retraction_notice, content, search, rank_vector, refreshed_at)
 select id, slug, number, title, summary, organisation_name, organisation_kind, organisation_country, language,
   themes, stages, target_groups, frameworks, countries,
   coalesce(array(select distinct c->>'code' from jsonb_array_elements(countries) c), '{}'),
   coalesce(array(select distinct c->>'role' from jsonb_array_elements(countries) c), '{}'),
   ?::text[],
   coalesce(substring(content->'period'->>'start' from 1 for 4)::int, extract(year from published_at)::int),
-  published_at, status = 'retracted', content,
+  published_at, retracted_at is not null, retracted_at, retraction_notice, content,
   setweight(to_tsvector(cfg, title), 'A') || setweight(to_tsvector(cfg, summary), 'B')
     || setweight(to_tsvector(cfg, body), 'C') || setweight(to_tsvector(cfg, extra), 'D'),
   setweight(to_tsvector(cfg, title), 'A') || setweight(to_tsvector(cfg, summary), 'B'),
@@ -66,9 +70,36 @@ on conflict (id) do update set slug = excluded.slug, version_number = excluded.v
   language = excluded.language, themes = excluded.themes, stages = excluded.stages,
   target_groups = excluded.target_groups, frameworks = excluded.frameworks, countries = excluded.countries,
   country_codes = excluded.country_codes, roles = excluded.roles, regions = excluded.regions, year = excluded.year,
-  published_at = excluded.published_at, retracted = excluded.retracted, content = excluded.content,
-  search = excluded.search, rank_vector = excluded.rank_vector, refreshed_at = excluded.refreshed_at
+  published_at = excluded.published_at, retracted = excluded.retracted, retracted_at = excluded.retracted_at,
+  retraction_notice = excluded.retraction_notice, content = excluded.content,
+  search = excluded.search, rank_vector = excluded.rank_vector,
+  refreshed_at = case when (library_practice.slug, library_practice.version_number, library_practice.content,
+      library_practice.organisation_name, library_practice.organisation_kind, library_practice.organisation_country,
+      library_practice.published_at, library_practice.retracted_at, library_practice.retraction_notice)
+    is not distinct from (excluded.slug, excluded.version_number, excluded.content, excluded.organisation_name,
+      excluded.organisation_kind, excluded.organisation_country, excluded.published_at, excluded.retracted_at,
+      excluded.retraction_notice)
+    then library_practice.refreshed_at else excluded.refreshed_at end
 returning title, summary`;
+
+// Parameters: the practice id, then the versions as a JSON array. A version's row never changes once
+// written (its content is immutable, and so is the one published before it), but a rebuild may redo it.
+const upsertVersions = `
+insert into library_practice_version (practice_id, number, title, language, content, published_at,
+  previous_number, changed_fields, changes)
+select ?, r.number, coalesce(r.content->>'title', ''), coalesce(nullif(r.content->>'language', ''), 'en'),
+  r.content, r.published_at, r.previous_number,
+  array(select jsonb_array_elements_text(r.changed_fields)), r.changes
+from jsonb_to_recordset(?::jsonb) as r(number int, content jsonb, published_at timestamptz,
+  previous_number int, changed_fields jsonb, changes jsonb)
+on conflict (practice_id, number) do update set title = excluded.title, language = excluded.language,
+  content = excluded.content, published_at = excluded.published_at,
+  previous_number = excluded.previous_number, changed_fields = excluded.changed_fields,
+  changes = excluded.changes,
+  refreshed_at = case when (library_practice_version.content, library_practice_version.published_at,
+      library_practice_version.previous_number, library_practice_version.changes)
+    is not distinct from (excluded.content, excluded.published_at, excluded.previous_number, excluded.changes)
+    then library_practice_version.refreshed_at else excluded.refreshed_at end`;
 
 // The words of titles, summaries and country names feed "did you mean"; they are never removed.
 const words = `
@@ -79,51 +110,108 @@ on conflict do nothing`;
 
 export type LibraryEntryOutcome = 'listed' | 'retracted' | 'removed';
 
+// What the log says about the library, and nothing else of the workflow.
+const publicationEvents = `
+select sequence, to_state as "toState", created_at as "createdAt", payload from workflow_event
+where entity_type = 'Practice' and entity_id = ? and to_state in ('published', 'retracted')
+order by sequence`;
+
+interface VersionRow {
+  number: number;
+  content: PracticeContent;
+}
+
+/** Each published version with what changed since the one published before it. */
+function versionRows(history: PublicationHistory, contents: Map<number, PracticeContent>) {
+  let previous: VersionRow | null = null;
+  const rows = [];
+  for (const { number, publishedAt } of history.versions) {
+    const content = contents.get(number);
+    if (!content) continue;
+    const changes = previous ? diffPracticeContent(previous.content, content) : [];
+    rows.push({
+      number,
+      content,
+      published_at: publishedAt.toISOString(),
+      previous_number: previous?.number ?? null,
+      changed_fields: changes.map((c) => c.field),
+      changes,
+    });
+    previous = { number, content };
+  }
+  return rows;
+}
+
+async function remove(tx: EntityManager, practiceId: string): Promise<'removed'> {
+  await tx.execute(`delete from library_practice where id = ?`, [practiceId], 'run');
+  return 'removed';
+}
+
 /**
- * Brings the library's row of one practice in line with the practice: its current version when
- * published, the same marked retracted when retracted, no row otherwise. Idempotent, so a
- * re-delivered publishing job does no harm.
+ * Brings the library's rows of one practice in line with its workflow log: a practice is in the
+ * library once it has been published, showing the version its latest publication named, and marked
+ * retracted (with the retraction's comment as the notice) when a retraction came after that. Every
+ * published version gets a row for its permanent page. Idempotent, so a re-delivered publishing job
+ * does no harm; concurrent refreshes of one practice take turns.
  */
 export async function refreshLibraryEntry(
   em: EntityManager,
   practiceId: string,
 ): Promise<LibraryEntryOutcome> {
   return em.transactional(async (tx) => {
-    const [practice] = await tx.execute<{ status: string; codes: string[] | null }[]>(
-      `select p.status, array(select jsonb_array_elements(coalesce(v.content->'countries', '[]')) ->> 'code') as codes
-       from practice p left join practice_version v on v.id = p.current_version_id where p.id = ?`,
-      [practiceId],
+    await tx.execute(`select pg_advisory_xact_lock(hashtext('library_practice:' || ?))`, [practiceId]);
+    const events = await tx.execute<PublicationEvent[]>(publicationEvents, [practiceId]);
+    const history = publicationHistory(events.map((e) => ({ ...e, createdAt: new Date(e.createdAt) })));
+    if (!history) return remove(tx, practiceId);
+    const stored = await tx.execute<VersionRow[]>(
+      `select number, content from practice_version where practice_id = ? and number = any(?::int[])`,
+      [practiceId, `{${history.versions.map((v) => v.number).join(',')}}`],
     );
-    if (!practice || !['published', 'retracted'].includes(practice.status)) {
-      await tx.execute(`delete from library_practice where id = ?`, [practiceId], 'run');
-      return 'removed';
-    }
-    const names = countryNames(practice.codes ?? []);
+    const contents = new Map(stored.map((v) => [v.number, v.content]));
+    const listed = contents.get(history.listed.number);
+    if (!listed) return remove(tx, practiceId);
+
+    const codes = (listed.countries ?? []).map((c) => c.code);
+    const names = countryNames(codes);
     // Region codes are three digits, so the array literal needs no quoting.
-    const regions = `{${regionsOf(practice.codes ?? []).join(',')}}`;
-    const rows = await tx.execute<{ title: string; summary: string }[]>(upsert, [practiceId, names, regions]);
-    if (rows[0]) {
-      await tx.execute(words, [`${rows[0].title} ${rows[0].summary} ${names}`], 'run');
-    }
-    return practice.status === 'published' ? 'listed' : 'retracted';
+    const regions = `{${regionsOf(codes).join(',')}}`;
+    const { retraction } = history;
+    const rows = await tx.execute<{ title: string; summary: string }[]>(upsert, [
+      history.listed.publishedAt,
+      retraction?.at ?? null,
+      retraction?.notice ?? null,
+      history.listed.number,
+      practiceId,
+      names,
+      regions,
+    ]);
+    if (!rows[0]) return remove(tx, practiceId);
+    const versions = versionRows(history, contents);
+    await tx.execute(
+      `delete from library_practice_version where practice_id = ? and not (number = any(?::int[]))`,
+      [practiceId, `{${versions.map((v) => v.number).join(',')}}`],
+      'run',
+    );
+    await tx.execute(upsertVersions, [practiceId, JSON.stringify(versions)], 'run');
+    await tx.execute(words, [`${rows[0].title} ${rows[0].summary} ${names}`], 'run');
+    return retraction ? 'retracted' : 'listed';
   });
 }
 
+// Practices the log says were published at least once.
+const everPublished = `select distinct entity_id as id from workflow_event
+  where entity_type = 'Practice' and to_state = 'published'`;
+
 /**
- * Rebuilds the whole read model from the practices: every published or retracted practice is
- * refreshed and rows of any other are dropped. For a database whose practices were published before
- * the library existed, or after a change to how rows are built.
+ * Rebuilds the whole read model from the workflow log: every practice ever published is refreshed
+ * and rows of any other are dropped. For a database whose practices were published before the
+ * library existed, or after a change to how rows are built.
  */
 export async function rebuildLibrary(em: EntityManager): Promise<Record<LibraryEntryOutcome, number>> {
   const counts: Record<LibraryEntryOutcome, number> = { listed: 0, retracted: 0, removed: 0 };
-  await em.execute(
-    `delete from library_practice l where not exists
-       (select 1 from practice p where p.id = l.id and p.status in ('published', 'retracted'))`,
-    [],
-    'run',
-  );
+  await em.execute(`delete from library_practice where id not in (${everPublished})`, [], 'run');
   const practices = await em.execute<{ id: string }[]>(
-    `select id from practice where status in ('published', 'retracted') order by id`,
+    `select p.id from practice p where p.id in (${everPublished}) order by p.id`,
   );
   for (const { id } of practices) counts[await refreshLibraryEntry(em, id)] += 1;
   return counts;
