@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { createApp } from './app.factory';
 import { ConfigError, loadApiConfig } from './config/api-config';
+import { warmCitationEngines } from './library/practice-citation';
 
 async function main(): Promise<void> {
   const config = loadApiConfig();
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  void warmCitationEngines();
 }
 
 main().catch((error: unknown) => {

@@ -13,7 +13,7 @@ export interface ExportCursor {
   id: string;
 }
 
-const columns = `l.id, l.title, l.summary, l.organisation_name, l.organisation_kind, l.countries, l.themes,
+const columns = `l.id, l.slug, l.title, l.summary, l.organisation_name, l.organisation_kind, l.countries, l.themes,
   l.year, l.language, l.version_number, l.published_at, l.retracted, l.refreshed_at,
   l.published_at::text as cursor`;
 

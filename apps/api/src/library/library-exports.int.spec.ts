@@ -3,6 +3,7 @@ import { ref } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { LibraryExportRecord, LibrarySearchResult, PracticeContent } from '@pathways/contracts';
 import { Organisation, Practice, PracticeVersion, refreshLibraryEntry } from '@pathways/persistence';
+import { appendPublicationLog } from '@pathways/persistence/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completePracticeContent } from '../testing/practice-content';
 import { startTestApi, type TestApi } from '../testing/test-api';
@@ -46,6 +47,8 @@ describe('library exports and feed', () => {
   const matching: string[] = [];
   const others: string[] = [];
   const ids = {} as Record<'quoted' | 'retracted' | 'newestOther', string>;
+  /** The public page every export and feed links the quoted practice to. */
+  let quotedPage = '';
   const quotedTitle = 'Fees, "hidden" costs & <b>bold</b> claims';
   const quotedSummary = 'Line one,\r\nline "two"\nand three';
   const webUrl = 'https://library.example.org';
@@ -76,14 +79,14 @@ describe('library exports and feed', () => {
     for (let n = 0; n < 2 * exportBatchSize + 200; n++) {
       matching.push(add({ ...care, title: `Care practice ${n}`, summary: `Care summary ${n}` }).id);
     }
-    matching.push(
-      (ids.quoted = add({
-        ...care,
-        title: quotedTitle,
-        summary: quotedSummary,
-        period: { start: '2019-05-01' },
-      }).id),
-    );
+    const quoted = add({
+      ...care,
+      title: quotedTitle,
+      summary: quotedSummary,
+      period: { start: '2019-05-01' },
+    });
+    matching.push((ids.quoted = quoted.id));
+    quotedPage = `${webUrl}/library/practices/${quoted.slug}`;
     matching.push((ids.retracted = add({ ...care, title: 'Withdrawn care scheme' }, 'retracted').id));
     const domestic = { ...completePracticeContent, themes: ['domestic-workers-rights'] };
     for (let n = 0; n < 60; n++) others.push(add({ ...domestic, title: `Domestic practice ${n}` }).id);
@@ -95,10 +98,14 @@ describe('library exports and feed', () => {
     }
     await em.flush();
     // As the publishing job would, a few at a time on their own connections.
-    const pending = practices.map(({ practice }) => practice.id);
+    const pending = [...practices];
     await Promise.all(
       Array.from({ length: 4 }, async () => {
-        for (let id = pending.pop(); id; id = pending.pop()) await refreshLibraryEntry(em.fork(), id);
+        for (let next = pending.pop(); next; next = pending.pop()) {
+          const worker = em.fork();
+          await appendPublicationLog(worker, next.practice.id, next.status);
+          await refreshLibraryEntry(worker, next.practice.id);
+        }
       }),
     );
     // Many practices share a publication time, so batches must page on (published_at, id).
@@ -153,7 +160,7 @@ describe('library exports and feed', () => {
       expect(rest).toEqual([]);
       expect(row).toEqual([
         ids.quoted,
-        `${webUrl}/practices/${ids.quoted}`,
+        quotedPage,
         quotedTitle,
         quotedSummary,
         'Kanlungan Centre, "KCFI"',
@@ -188,7 +195,7 @@ describe('library exports and feed', () => {
       expect(records.find((r) => r.id === ids.retracted)).toMatchObject({ retracted: true });
       expect(records[0]).toMatchObject({
         id: ids.quoted,
-        url: `${webUrl}/practices/${ids.quoted}`,
+        url: quotedPage,
         title: quotedTitle,
         summary: quotedSummary,
         organisationName: 'Kanlungan Centre, "KCFI"',
@@ -260,7 +267,7 @@ describe('library exports and feed', () => {
       expect(childText(first, 'summary')).toBe(quotedSummary);
       expect(childText(first, 'published')).toBe('2026-03-01T00:00:00.000Z');
       expect(Date.parse(childText(first, 'updated'))).toBeGreaterThanOrEqual(Date.parse('2026-03-01'));
-      expect(links(first)).toEqual({ alternate: `${webUrl}/practices/${ids.quoted}` });
+      expect(links(first)).toEqual({ alternate: quotedPage });
       expect(childrenNamed(first, 'category').map((c) => c.attributes.term)).toEqual(['care-economy']);
       expect(childText(childrenNamed(first, 'author')[0], 'name')).toBe('Kanlungan Centre, "KCFI"');
     });

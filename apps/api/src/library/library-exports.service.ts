@@ -12,6 +12,7 @@ import { type ExportCursor, libraryExportBatch } from './library-export.sql';
 
 interface ExportRow {
   id: string;
+  slug: string;
   title: string;
   summary: string;
   organisation_name: string;
@@ -40,9 +41,9 @@ export class LibraryExportsService {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
-  /** The page of a practice in the public web app. */
-  practiceUrl(id: string): string {
-    return `${this.config.PUBLIC_WEB_URL}/practices/${id}`;
+  /** The public page of a practice in the web app. */
+  practiceUrl(slug: string): string {
+    return `${this.config.PUBLIC_WEB_URL}/library/practices/${slug}`;
   }
 
   get webUrl(): string {
@@ -82,7 +83,7 @@ export class LibraryExportsService {
       id: `urn:uuid:${row.id}`,
       title: row.retracted ? `Retracted: ${row.title}` : row.title,
       summary: row.summary,
-      link: this.practiceUrl(row.id),
+      link: this.practiceUrl(row.slug),
       published: new Date(row.published_at),
       // Refreshed when a new version is published or the practice is retracted.
       updated: new Date(Math.max(+new Date(row.published_at), +new Date(row.refreshed_at))),
@@ -94,7 +95,7 @@ export class LibraryExportsService {
   private record(row: ExportRow): LibraryExportRecord {
     return {
       id: row.id,
-      url: this.practiceUrl(row.id),
+      url: this.practiceUrl(row.slug),
       title: row.title,
       summary: row.summary,
       organisationName: row.organisation_name,

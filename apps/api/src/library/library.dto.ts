@@ -1,7 +1,11 @@
 import {
+  LibraryCitationQuery,
   LibraryExportQuery,
   LibraryExportRecord,
   LibraryFeedQuery,
+  LibraryPractice,
+  LibraryPracticeParams,
+  LibraryPracticeVersionParams,
   LibrarySearchQuery,
   LibrarySearchResult,
 } from '@pathways/contracts';
@@ -12,3 +16,8 @@ export class LibrarySearchResultDto extends createZodDto(LibrarySearchResult) {}
 export class LibraryExportQueryDto extends createZodDto(LibraryExportQuery) {}
 export class LibraryExportRecordDto extends createZodDto(LibraryExportRecord) {}
 export class LibraryFeedQueryDto extends createZodDto(LibraryFeedQuery) {}
+
+export class LibraryPracticeParamsDto extends createZodDto(LibraryPracticeParams) {}
+export class LibraryPracticeVersionParamsDto extends createZodDto(LibraryPracticeVersionParams) {}
+export class LibraryCitationQueryDto extends createZodDto(LibraryCitationQuery) {}
+export class LibraryPracticeDto extends createZodDto(LibraryPractice) {}

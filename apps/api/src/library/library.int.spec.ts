@@ -3,6 +3,7 @@ import { ref } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { LibrarySearchResult, OrganisationKind, PracticeContent } from '@pathways/contracts';
 import { Organisation, Practice, PracticeVersion, refreshLibraryEntry } from '@pathways/persistence';
+import { appendPublicationLog } from '@pathways/persistence/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completePracticeContent } from '../testing/practice-content';
 import { startTestApi, type TestApi } from '../testing/test-api';
@@ -43,6 +44,7 @@ describe('the public library search', () => {
       await em.flush();
       created.currentVersion = ref(version);
       await em.flush();
+      await appendPublicationLog(em, created.id, status);
       await refreshLibraryEntry(em, created.id);
       return created.id;
     };

@@ -3,13 +3,15 @@ import { LibraryController } from './library.controller';
 import { LibraryService } from './library.service';
 import { LibraryExportsController } from './library-exports.controller';
 import { LibraryExportsService } from './library-exports.service';
+import { LibraryPracticeController } from './library-practice.controller';
+import { LibraryPracticeService } from './library-practice.service';
 import { OaiModule } from './oai/oai.module';
 import { LibrarySitemapModule } from './sitemap/library-sitemap.module';
 
 /** The public library (DESIGN §7): read-only routes over the library read model. */
 @Module({
   imports: [OaiModule, LibrarySitemapModule],
-  controllers: [LibraryController, LibraryExportsController],
-  providers: [LibraryService, LibraryExportsService],
+  controllers: [LibraryController, LibraryExportsController, LibraryPracticeController],
+  providers: [LibraryService, LibraryExportsService, LibraryPracticeService],
 })
 export class LibraryModule {}

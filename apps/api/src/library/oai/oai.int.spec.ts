@@ -3,6 +3,7 @@ import { ref } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { PracticeContent } from '@pathways/contracts';
 import { Organisation, Practice, PracticeVersion, refreshLibraryEntry } from '@pathways/persistence';
+import { appendPublicationLog } from '@pathways/persistence/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completePracticeContent } from '../../testing/practice-content';
 import { startTestApi, type TestApi } from '../../testing/test-api';
@@ -43,6 +44,7 @@ describe('OAI-PMH repository', () => {
     await em.flush();
     practice.currentVersion = ref(em.create(PracticeVersion, { practice, number: 1, content }));
     await em.flush();
+    await appendPublicationLog(em, practice.id, status);
     await refreshLibraryEntry(em.fork(), practice.id);
     return practice.slug;
   };

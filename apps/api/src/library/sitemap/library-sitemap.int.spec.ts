@@ -3,6 +3,7 @@ import { ref } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { LibrarySitemapOutline, LibrarySlugPage } from '@pathways/contracts';
 import { Organisation, Practice, PracticeVersion, refreshLibraryEntry } from '@pathways/persistence';
+import { appendPublicationLog } from '@pathways/persistence/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completePracticeContent } from '../../testing/practice-content';
 import { startTestApi, type TestApi } from '../../testing/test-api';
@@ -39,6 +40,7 @@ describe('library slugs for the sitemap', () => {
         em.create(PracticeVersion, { practice, number: 1, content: completePracticeContent }),
       );
     await em.flush();
+    for (const practice of practices) await appendPublicationLog(em, practice.id, practice.status);
     for (const practice of practices) await refreshLibraryEntry(em.fork(), practice.id);
     await em.execute(`update library_practice set refreshed_at = '2025-03-01T12:00:00Z'`);
     await em.execute(`update library_practice set refreshed_at = '2025-04-02T08:00:00Z' where slug = ?`, [
