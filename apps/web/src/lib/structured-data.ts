@@ -1,25 +1,33 @@
-import type { Practice } from '@pathways/contracts';
+import type { LibraryPractice } from '@pathways/contracts';
 
 /**
- * schema.org description of a published practice, for search engines and harvesters. Only what
- * the public reads; nothing of the review.
+ * schema.org description of a published version of a practice, for search engines and harvesters:
+ * what the library shows, nothing of the review. `url` is the version's page, `practiceUrl` the
+ * practice's (its latest version).
  */
-export function practiceJsonLd(practice: Practice, url: string, themeLabels: Record<string, string>) {
+export function practiceJsonLd(
+  practice: LibraryPractice,
+  url: string,
+  practiceUrl: string,
+  themeLabels: Record<string, string>,
+) {
   const { content } = practice;
   return {
     '@context': 'https://schema.org',
     '@type': 'CreativeWork',
     '@id': url,
     url,
+    mainEntityOfPage: practiceUrl,
     name: content.title ?? '',
     abstract: content.summary ?? undefined,
-    inLanguage: content.language ?? undefined,
+    inLanguage: practice.language,
     license: content.licence ? `https://spdx.org/licenses/${content.licence}.html` : undefined,
     version: String(practice.versionNumber),
+    datePublished: practice.publishedAt,
     dateModified: practice.updatedAt,
-    author: practice.organisationName
-      ? { '@type': 'Organization', name: practice.organisationName }
-      : undefined,
+    creativeWorkStatus: practice.retraction ? 'Retracted' : 'Published',
+    author: { '@type': 'Organization', name: practice.organisation.name },
+    contributor: (content.partners ?? []).map((name) => ({ '@type': 'Organization', name })),
     keywords: (content.themes ?? []).map((code) => themeLabels[code] ?? code).join(', ') || undefined,
     spatialCoverage: (content.countries ?? []).map((c) => ({
       '@type': 'Country',

@@ -95,6 +95,7 @@ function hitView(hit: LibraryHit, label: Record<FacetName, Labeller>) {
   const roles = ['origin', 'transit', 'destination'] as const;
   return {
     id: hit.id,
+    slug: hit.slug,
     title: hit.title,
     summary: hit.summary,
     organisationName: hit.organisationName,

@@ -10,6 +10,7 @@ import type { Vocabulary } from '@pathways/contracts';
 // Peer review: the editors' panel and decisions, the authors' reviewers' comments.
 import { needsRationale } from '$lib/decisions';
 import { m } from '$lib/paraglide/messages';
+import { libraryPracticePath } from '$lib/server/library-practice';
 import { inviteReviewer, loadReviewSection } from '$lib/server/review-panel';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -38,6 +39,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     );
     return {
       practice,
+      // The library lists a practice from its first publication on, as the log records it.
+      libraryPath: events.items.some((e) => e.toState === 'published')
+        ? libraryPracticePath(practice.slug)
+        : null,
       transitions: transitions.items,
       events: events.items,
       terms: { themes, stages, targetGroups, frameworks },
