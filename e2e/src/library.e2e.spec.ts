@@ -18,6 +18,7 @@ describe('library search', () => {
   const pages = new Pages();
   let visitor: Page;
   let practiceId: string;
+  let slug: string;
 
   beforeAll(async () => {
     practiceId = await publishPractice({
@@ -31,6 +32,7 @@ describe('library search', () => {
       ],
       language: 'es',
     });
+    ({ slug } = await apiCall<{ slug: string }>('GET', `/api/practices/${practiceId}`, null));
     // The publishing job fills the library's read model a moment after publication.
     for (let attempt = 0; attempt < 80; attempt += 1) {
       const found = await apiCall<{ total: number }>('GET', '/api/library/practices?q=remesas', null);
@@ -68,7 +70,7 @@ describe('library search', () => {
     const shared = await pages.newPage();
     await visit(shared, new URL(visitor.url()).pathname + new URL(visitor.url()).search);
     await shared.getByRole('link', { name: title }).click();
-    await shared.waitForURL(`**/practices/${practiceId}`);
+    await shared.waitForURL(`**/library/practices/${slug}`);
     // The practice page describes itself to search engines and link previews.
     expect(await shared.locator('meta[property="og:title"]').getAttribute('content')).toBe(title);
     const ld = JSON.parse((await shared.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
@@ -102,13 +104,16 @@ describe('library search', () => {
     expect(rows[1]).toContain(title);
 
     const json = await visitor.request.get('/library/export.json?q=remesas');
-    const records = (await json.json()) as { id: string }[];
+    const records = (await json.json()) as { id: string; url: string }[];
     expect(records.map((r) => r.id)).toContain(practiceId);
+    // Each record links to the practice's public page.
+    expect(records.find((r) => r.id === practiceId)?.url).toMatch(new RegExp(`/library/practices/${slug}$`));
 
     const feed = await visitor.request.get('/library/feed.atom');
     expect(feed.headers()['content-type']).toContain('application/atom+xml');
     const xml = await feed.text();
     expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
     expect(xml).toContain(`urn:uuid:${practiceId}`);
+    expect(xml).toContain(`/library/practices/${slug}"`);
   });
 });
