@@ -28,20 +28,15 @@ export function libraryStatisticsStatement(query: LibraryStatisticsQuery): Libra
 
   const sql = `with ${q},
 matched as materialized (
-  select l.id, l.themes, l.stages, l.regions, l.year, l.countries, l.retracted
+  select l.id, l.themes, l.stages, l.regions, l.corridors, l.year, l.retracted
   from library_practice l, q
   ${whereClause(where)}
 ),
 corridor as (
-  select o.code as origin, d.code as destination, count(*)::int as count
-  from matched m
-  cross join lateral (select distinct c->>'code' as code from jsonb_array_elements(m.countries) c
-    where c->>'role' = 'origin') o
-  cross join lateral (select distinct c->>'code' as code from jsonb_array_elements(m.countries) c
-    where c->>'role' = 'destination') d
-  where o.code <> d.code
-  group by o.code, d.code
-  order by count desc, origin, destination
+  select split_part(v, '>', 1) as origin, split_part(v, '>', 2) as destination, count(*)::int as count
+  from matched, unnest(corridors) v
+  group by v
+  order by count desc, v
   limit ${bind(libraryCorridorLimit)}
 )
 select

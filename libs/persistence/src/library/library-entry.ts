@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import countries from 'i18n-iso-countries';
 import { diffPracticeContent, type PracticeContent } from '@pathways/contracts';
 import { regionsOf } from './country-regions';
+import { corridorsOf } from './corridors';
 import { type PublicationEvent, type PublicationHistory, publicationHistory } from './publication-history';
 import {
   decidingTransitions,
@@ -57,12 +58,13 @@ with source as (
 )
 insert into library_practice (id, slug, version_number, title, summary, organisation_name, organisation_kind,
   organisation_country, language, themes, stages, target_groups, frameworks, countries, country_codes, roles,
-  regions, year, published_at, retracted, retracted_at, retraction_notice, content, search, rank_vector, refreshed_at)
+  regions, corridors, year, published_at, retracted, retracted_at, retraction_notice, content, search, rank_vector,
+  refreshed_at)
 select id, slug, number, title, summary, organisation_name, organisation_kind, organisation_country, language,
   themes, stages, target_groups, frameworks, countries,
   coalesce(array(select distinct c->>'code' from jsonb_array_elements(countries) c), '{}'),
   coalesce(array(select distinct c->>'role' from jsonb_array_elements(countries) c), '{}'),
-  ?::text[],
+  ?::text[], ${corridorsOf('countries')},
   coalesce(substring(content->'period'->>'start' from 1 for 4)::int, extract(year from published_at)::int),
   published_at, retracted_at is not null, retracted_at, retraction_notice, content,
   setweight(to_tsvector(cfg, title), 'A') || setweight(to_tsvector(cfg, summary), 'B')
@@ -75,7 +77,8 @@ on conflict (id) do update set slug = excluded.slug, version_number = excluded.v
   organisation_kind = excluded.organisation_kind, organisation_country = excluded.organisation_country,
   language = excluded.language, themes = excluded.themes, stages = excluded.stages,
   target_groups = excluded.target_groups, frameworks = excluded.frameworks, countries = excluded.countries,
-  country_codes = excluded.country_codes, roles = excluded.roles, regions = excluded.regions, year = excluded.year,
+  country_codes = excluded.country_codes, roles = excluded.roles, regions = excluded.regions,
+  corridors = excluded.corridors, year = excluded.year,
   published_at = excluded.published_at, retracted = excluded.retracted, retracted_at = excluded.retracted_at,
   retraction_notice = excluded.retraction_notice, content = excluded.content,
   search = excluded.search, rank_vector = excluded.rank_vector,

@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { corridorsOf } from '../library/corridors';
 
 /**
  * The library's public review figures (median days from submission to decision, share accepted):
@@ -21,9 +22,16 @@ export class Migration20261202110000 extends Migration {
         constraint library_review_decision_outcome_check check (outcome in ('accepted', 'rejected'))
       );`,
     );
+    // Each origin → destination pair a practice names ("PH>ES"), so the statistics count corridors
+    // like any other facet instead of pairing up every row's countries on each request.
+    this.addSql(`alter table "library_practice" add column "corridors" text[] not null default '{}';`);
+    this.addSql(
+      `update "library_practice" set "corridors" = ${corridorsOf('"countries"')} where "countries" <> '[]'::jsonb;`,
+    );
   }
 
   override async down(): Promise<void> {
+    this.addSql(`alter table "library_practice" drop column "corridors";`);
     this.addSql(`drop table if exists "library_review_decision";`);
   }
 }
