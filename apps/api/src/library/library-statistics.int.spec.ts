@@ -13,6 +13,12 @@ const day = (n: number) => new Date(Date.UTC(2026, 0, 1 + n));
 describe('the library statistics', () => {
   let api: TestApi;
   const secrets: string[] = [];
+  let practice: (
+    content: Partial<PracticeContent>,
+    decision: 'accept' | 'reject' | 'desk_reject' | null,
+    days: number,
+    after?: 'publish' | 'retract' | null,
+  ) => Promise<void>;
 
   const statistics = async (query = '') => {
     const response = await api.request({
@@ -37,12 +43,7 @@ describe('the library statistics', () => {
     secrets.push(organisation.name);
 
     /** A practice taken through review to `decision` after `days`, then published (and retracted) if asked. */
-    const practice = async (
-      content: Partial<PracticeContent>,
-      decision: 'accept' | 'reject' | 'desk_reject' | null,
-      days: number,
-      after: 'publish' | 'retract' | null = null,
-    ) => {
+    practice = async (content, decision, days, after = null) => {
       const slug = `p-${randomBytes(4).toString('hex')}`;
       const created = em.create(Practice, { slug, organisation, status: 'draft' });
       const version = em.create(PracticeVersion, {
@@ -208,5 +209,26 @@ describe('the library statistics', () => {
     expect((await bad('q=remesas'))[0].message).toContain('q');
     expect((await bad('page=2'))[0].message).toContain('page');
     expect((await bad('colour=red'))[0].message).toContain('colour');
+  });
+
+  it('counts a new publication and a new decision at once, although figures are cached', async () => {
+    const before = (await statistics()).body;
+    expect((await statistics()).body).toEqual(before);
+    await practice(
+      {
+        themes: ['family-support'],
+        countries: [
+          { code: 'SN', role: 'origin' },
+          { code: 'FR', role: 'destination' },
+        ],
+      },
+      'accept',
+      1,
+      'publish',
+    );
+    const after = (await statistics()).body;
+    expect(after.total).toBe(before.total + 1);
+    expect(counts(after.byTheme)['family-support']).toBe(1);
+    expect(after.review).toMatchObject({ decisions: 6, accepted: 4 });
   });
 });

@@ -22,6 +22,10 @@ export class Migration20261202110000 extends Migration {
         constraint library_review_decision_outcome_check check (outcome in ('accepted', 'rejected'))
       );`,
     );
+    // The statistics' cache asks for the newest change of each table on every request.
+    this.addSql(
+      `create index "library_review_decision_refreshed_at_index" on "library_review_decision" ("refreshed_at");`,
+    );
     // Each origin → destination pair a practice names ("PH>ES"), so the statistics count corridors
     // like any other facet instead of pairing up every row's countries on each request.
     this.addSql(`alter table "library_practice" add column "corridors" text[] not null default '{}';`);
