@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { Practice, type User } from '@pathways/persistence';
+import { Practice, refreshReviewDecisions, type User } from '@pathways/persistence';
 import { NotificationJob, parseJobPayload, QueueName } from '@pathways/queues';
 import { NoticeSender } from './notice.sender';
 import { type PracticeNotice, practiceNoticeText } from './practice-notice.text';
@@ -10,7 +10,8 @@ type PracticeJob = typeof NotificationJob.PracticeSubmitted | typeof Notificatio
 
 /**
  * Tells the right people about a practice's transition: an in-app notification each (once, even if
- * the job runs twice) and an e-mail each (a send-email job with a deterministic id).
+ * the job runs twice) and an e-mail each (a send-email job with a deterministic id). A decision
+ * also updates the library's review figures.
  */
 @Injectable()
 export class PracticeNotifier {
@@ -22,6 +23,8 @@ export class PracticeNotifier {
   async handle(job: PracticeJob, data: unknown): Promise<{ notified: number }> {
     const effect = parseJobPayload(QueueName.Notifications, job, data);
     const em = this.em.fork();
+    // The library's public review figures count every decision, even of practices never published.
+    if (job === NotificationJob.PracticeDecided) await refreshReviewDecisions(em, effect.entityId);
     const practice = await em.findOne(Practice, { id: effect.entityId }, { populate: ['currentVersion'] });
     // A practice deleted meanwhile leaves nobody to tell.
     if (!practice) return { notified: 0 };

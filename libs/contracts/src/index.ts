@@ -21,3 +21,4 @@ export * from './attachment';
 export * from './library';
 export * from './library-sitemap';
 export * from './library-practice';
+export * from './library-statistics';

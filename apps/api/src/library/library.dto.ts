@@ -8,6 +8,8 @@ import {
   LibraryPracticeVersionParams,
   LibrarySearchQuery,
   LibrarySearchResult,
+  LibraryStatistics,
+  LibraryStatisticsQuery,
 } from '@pathways/contracts';
 import { createZodDto } from 'nestjs-zod';
 
@@ -21,3 +23,6 @@ export class LibraryPracticeParamsDto extends createZodDto(LibraryPracticeParams
 export class LibraryPracticeVersionParamsDto extends createZodDto(LibraryPracticeVersionParams) {}
 export class LibraryCitationQueryDto extends createZodDto(LibraryCitationQuery) {}
 export class LibraryPracticeDto extends createZodDto(LibraryPractice) {}
+
+export class LibraryStatisticsQueryDto extends createZodDto(LibraryStatisticsQuery) {}
+export class LibraryStatisticsDto extends createZodDto(LibraryStatistics) {}

@@ -5,13 +5,20 @@ import { LibraryExportsController } from './library-exports.controller';
 import { LibraryExportsService } from './library-exports.service';
 import { LibraryPracticeController } from './library-practice.controller';
 import { LibraryPracticeService } from './library-practice.service';
+import { LibraryStatisticsController } from './library-statistics.controller';
+import { LibraryStatisticsService } from './library-statistics.service';
 import { OaiModule } from './oai/oai.module';
 import { LibrarySitemapModule } from './sitemap/library-sitemap.module';
 
 /** The public library (DESIGN §7): read-only routes over the library read model. */
 @Module({
   imports: [OaiModule, LibrarySitemapModule],
-  controllers: [LibraryController, LibraryExportsController, LibraryPracticeController],
-  providers: [LibraryService, LibraryExportsService, LibraryPracticeService],
+  controllers: [
+    LibraryController,
+    LibraryExportsController,
+    LibraryPracticeController,
+    LibraryStatisticsController,
+  ],
+  providers: [LibraryService, LibraryExportsService, LibraryPracticeService, LibraryStatisticsService],
 })
 export class LibraryModule {}

@@ -5,7 +5,13 @@ import type { PracticeContent } from '@pathways/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Organisation, Practice, PracticeVersion } from '../entities';
 import { ormConfig } from '../orm.config';
-import { appendPublication, appendRetraction, createTestDatabase, type TestDatabase } from '../testing';
+import {
+  appendPracticeEvent,
+  appendPublication,
+  appendRetraction,
+  createTestDatabase,
+  type TestDatabase,
+} from '../testing';
 import { rebuildLibrary, refreshLibraryEntry } from './library-entry';
 
 describe('refreshLibraryEntry', () => {
@@ -209,5 +215,45 @@ describe('refreshLibraryEntry', () => {
        from library_practice`,
     );
     expect({ listed, retracted }).toEqual({ listed: counts.listed, retracted: counts.retracted });
+  });
+
+  it('keeps the review decisions of every decided practice, published or not, with dates and outcome only', async () => {
+    const em = orm.em.fork();
+    const { practice } = await practiceWith('rejected', first);
+    const step = (transition: string, toState: string, at: string) =>
+      appendPracticeEvent(em, practice.id, {
+        transition,
+        fromState: 'x',
+        toState,
+        versionNumber: 1,
+        at: new Date(at),
+      });
+    await step('submit', 'submitted', '2026-01-01T00:00:00Z');
+    await step('start_screening', 'screening', '2026-01-02T00:00:00Z');
+    await step('desk_reject', 'rejected', '2026-01-04T12:00:00Z');
+    const decisions = () =>
+      em.execute<Record<string, unknown>[]>(
+        `select sequence, extract(epoch from decided_at - submitted_at)::int as seconds, outcome
+         from library_review_decision where practice_id = ?`,
+        [practice.id],
+      );
+
+    // Never published, so not in the library, but its decision counts.
+    expect(await refreshLibraryEntry(em, practice.id)).toBe('removed');
+    expect(await decisions()).toEqual([{ sequence: 3, seconds: 3.5 * 86400, outcome: 'rejected' }]);
+    // A rebuild redoes it from the log, and drops decisions the log does not hold.
+    await em.execute(`delete from library_review_decision`, [], 'run');
+    await em.execute(
+      `insert into library_review_decision (practice_id, sequence, submitted_at, decided_at, outcome)
+       values ('00000000-0000-4000-8000-000000000000', 1, now(), now(), 'accepted')`,
+      [],
+      'run',
+    );
+    await rebuildLibrary(em);
+    expect(await decisions()).toEqual([{ sequence: 3, seconds: 3.5 * 86400, outcome: 'rejected' }]);
+    const [{ stale }] = await em.execute<{ stale: number }[]>(
+      `select count(*)::int as stale from library_review_decision where practice_id = '00000000-0000-4000-8000-000000000000'`,
+    );
+    expect(stale).toBe(0);
   });
 });

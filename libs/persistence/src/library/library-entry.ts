@@ -2,7 +2,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import countries from 'i18n-iso-countries';
 import { diffPracticeContent, type PracticeContent } from '@pathways/contracts';
 import { regionsOf } from './country-regions';
+import { corridorsOf } from './corridors';
 import { type PublicationEvent, type PublicationHistory, publicationHistory } from './publication-history';
+import {
+  decidingTransitions,
+  type ReviewEvent,
+  reviewDecisions,
+  submittingTransition,
+} from './review-decisions';
 
 /** The text search configuration of each content language (unaccent, then the language's stemmer). */
 export const librarySearchConfigurations = { en: 'library_en', es: 'library_es', fr: 'library_fr' } as const;
@@ -51,12 +58,13 @@ with source as (
 )
 insert into library_practice (id, slug, version_number, title, summary, organisation_name, organisation_kind,
   organisation_country, language, themes, stages, target_groups, frameworks, countries, country_codes, roles,
-  regions, year, published_at, retracted, retracted_at, retraction_notice, content, search, rank_vector, refreshed_at)
+  regions, corridors, year, published_at, retracted, retracted_at, retraction_notice, content, search, rank_vector,
+  refreshed_at)
 select id, slug, number, title, summary, organisation_name, organisation_kind, organisation_country, language,
   themes, stages, target_groups, frameworks, countries,
   coalesce(array(select distinct c->>'code' from jsonb_array_elements(countries) c), '{}'),
   coalesce(array(select distinct c->>'role' from jsonb_array_elements(countries) c), '{}'),
-  ?::text[],
+  ?::text[], ${corridorsOf('countries')},
   coalesce(substring(content->'period'->>'start' from 1 for 4)::int, extract(year from published_at)::int),
   published_at, retracted_at is not null, retracted_at, retraction_notice, content,
   setweight(to_tsvector(cfg, title), 'A') || setweight(to_tsvector(cfg, summary), 'B')
@@ -69,7 +77,8 @@ on conflict (id) do update set slug = excluded.slug, version_number = excluded.v
   organisation_kind = excluded.organisation_kind, organisation_country = excluded.organisation_country,
   language = excluded.language, themes = excluded.themes, stages = excluded.stages,
   target_groups = excluded.target_groups, frameworks = excluded.frameworks, countries = excluded.countries,
-  country_codes = excluded.country_codes, roles = excluded.roles, regions = excluded.regions, year = excluded.year,
+  country_codes = excluded.country_codes, roles = excluded.roles, regions = excluded.regions,
+  corridors = excluded.corridors, year = excluded.year,
   published_at = excluded.published_at, retracted = excluded.retracted, retracted_at = excluded.retracted_at,
   retraction_notice = excluded.retraction_notice, content = excluded.content,
   search = excluded.search, rank_vector = excluded.rank_vector,
@@ -142,6 +151,55 @@ function versionRows(history: PublicationHistory, contents: Map<number, Practice
   return rows;
 }
 
+const reviewTransitions = [submittingTransition, ...Object.keys(decidingTransitions)];
+
+// Parameters: the practice id, the kept decisions' sequences, the practice id, then the decisions as JSON.
+// A decision's row never changes once written (the log is append-only), so its refresh time stands.
+const replaceDecisions = `
+with gone as (
+  delete from library_review_decision where practice_id = ? and not (sequence = any(?::int[]))
+)
+insert into library_review_decision (practice_id, sequence, submitted_at, decided_at, outcome)
+select ?, r.sequence, r.submitted_at, r.decided_at, r.outcome
+from jsonb_to_recordset(?::jsonb) as r(sequence int, submitted_at timestamptz, decided_at timestamptz, outcome text)
+on conflict (practice_id, sequence) do update set submitted_at = excluded.submitted_at,
+  decided_at = excluded.decided_at, outcome = excluded.outcome,
+  refreshed_at = case when (library_review_decision.submitted_at, library_review_decision.decided_at,
+      library_review_decision.outcome) is not distinct from (excluded.submitted_at, excluded.decided_at, excluded.outcome)
+    then library_review_decision.refreshed_at else excluded.refreshed_at end`;
+
+/**
+ * Brings the library's review figures for one practice in line with its log: every editorial
+ * decision, published or not (a rejected practice never reaches the library, yet counts in the
+ * share accepted), with its dates and outcome only. Idempotent.
+ */
+export async function refreshReviewDecisions(em: EntityManager, practiceId: string): Promise<number> {
+  const events = await em.execute<ReviewEvent[]>(
+    `select sequence, transition, created_at as "createdAt" from workflow_event
+     where entity_type = 'Practice' and entity_id = ? and transition = any(?::text[]) order by sequence`,
+    [practiceId, `{${reviewTransitions.join(',')}}`],
+  );
+  const decisions = reviewDecisions(events.map((e) => ({ ...e, createdAt: new Date(e.createdAt) })));
+  await em.execute(
+    replaceDecisions,
+    [
+      practiceId,
+      `{${decisions.map((d) => d.sequence).join(',')}}`,
+      practiceId,
+      JSON.stringify(
+        decisions.map((d) => ({
+          sequence: d.sequence,
+          submitted_at: d.submittedAt.toISOString(),
+          decided_at: d.decidedAt.toISOString(),
+          outcome: d.outcome,
+        })),
+      ),
+    ],
+    'run',
+  );
+  return decisions.length;
+}
+
 async function remove(tx: EntityManager, practiceId: string): Promise<'removed'> {
   await tx.execute(`delete from library_practice where id = ?`, [practiceId], 'run');
   return 'removed';
@@ -151,7 +209,7 @@ async function remove(tx: EntityManager, practiceId: string): Promise<'removed'>
  * Brings the library's rows of one practice in line with its workflow log: a practice is in the
  * library once it has been published, showing the version its latest publication named, and marked
  * retracted (with the retraction's comment as the notice) when a retraction came after that. Every
- * published version gets a row for its permanent page. Idempotent, so a re-delivered publishing job
+ * published version gets a row for its permanent page, and its review decisions their rows. Idempotent, so a re-delivered publishing job
  * does no harm; concurrent refreshes of one practice take turns.
  */
 export async function refreshLibraryEntry(
@@ -160,6 +218,7 @@ export async function refreshLibraryEntry(
 ): Promise<LibraryEntryOutcome> {
   return em.transactional(async (tx) => {
     await tx.execute(`select pg_advisory_xact_lock(hashtext('library_practice:' || ?))`, [practiceId]);
+    await refreshReviewDecisions(tx, practiceId);
     const events = await tx.execute<PublicationEvent[]>(publicationEvents, [practiceId]);
     const history = publicationHistory(events.map((e) => ({ ...e, createdAt: new Date(e.createdAt) })));
     if (!history) return remove(tx, practiceId);
@@ -202,10 +261,15 @@ export async function refreshLibraryEntry(
 const everPublished = `select distinct entity_id as id from workflow_event
   where entity_type = 'Practice' and to_state = 'published'`;
 
+// Practices the log says were decided on at least once.
+const everDecided = `select distinct entity_id as id from workflow_event
+  where entity_type = 'Practice' and transition = any(?::text[])`;
+
 /**
  * Rebuilds the whole read model from the workflow log: every practice ever published is refreshed
- * and rows of any other are dropped. For a database whose practices were published before the
- * library existed, or after a change to how rows are built.
+ * and rows of any other are dropped; so are the review decisions of every practice decided on. For a
+ * database whose practices were published before the library existed, or after a change to how rows
+ * are built.
  */
 export async function rebuildLibrary(em: EntityManager): Promise<Record<LibraryEntryOutcome, number>> {
   const counts: Record<LibraryEntryOutcome, number> = { listed: 0, retracted: 0, removed: 0 };
@@ -214,5 +278,17 @@ export async function rebuildLibrary(em: EntityManager): Promise<Record<LibraryE
     `select p.id from practice p where p.id in (${everPublished}) order by p.id`,
   );
   for (const { id } of practices) counts[await refreshLibraryEntry(em, id)] += 1;
+  // Decided but never published (rejected, or accepted and waiting): their figures only.
+  const deciding = `{${Object.keys(decidingTransitions).join(',')}}`;
+  await em.execute(
+    `delete from library_review_decision where practice_id not in (${everDecided})`,
+    [deciding],
+    'run',
+  );
+  const decided = await em.execute<{ id: string }[]>(
+    `select id from (${everDecided}) d where id not in (${everPublished}) order by id`,
+    [deciding],
+  );
+  for (const { id } of decided) await refreshReviewDecisions(em, id);
   return counts;
 }

@@ -4,6 +4,8 @@ import {
   filterCount,
   libraryHref,
   queryFromUrl,
+  statisticsHref,
+  statisticsParams,
   withoutFilter,
   withoutFilters,
 } from './library-query';
@@ -124,5 +126,15 @@ describe('apiParams', () => {
       sort: 'relevance',
       page: 1,
     });
+  });
+});
+
+describe('statistics addresses', () => {
+  it('keep the filters in the fixed order and leave out words, sort and page', () => {
+    const { query } = read('year=2024&q=remesas&theme=care-economy&sort=title&page=3&country=PH');
+    expect(statisticsHref(query)).toBe('/library/statistics?theme=care-economy&country=PH&year=2024');
+    expect(statisticsHref(read('').query)).toBe('/library/statistics');
+    expect(statisticsParams(query)).toMatchObject({ theme: ['care-economy'], country: ['PH'], year: [2024] });
+    expect(statisticsParams(query)).not.toHaveProperty('q');
   });
 });

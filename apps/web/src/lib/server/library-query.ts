@@ -86,3 +86,16 @@ export function withoutFilters(query: LibrarySearchQuery): LibrarySearchQuery {
 /** How many filters narrow the search (the words are not a filter). */
 export const filterCount = (query: LibrarySearchQuery): number =>
   facetNames.reduce((sum, name) => sum + query[name].length, query.language ? 1 : 0);
+
+/** The filters of a query, as the statistics read them (words, language, sort and page aside). */
+export function statisticsParams(query: LibrarySearchQuery): ApiQuery {
+  return Object.fromEntries(facetNames.map((name) => [name, query[name]]));
+}
+
+/** The statistics page's path for the filters of a query, in the same fixed order as the library's. */
+export function statisticsHref(query: LibrarySearchQuery): string {
+  const params = new URLSearchParams();
+  for (const name of facetNames) for (const value of query[name]) params.append(name, String(value));
+  const search = params.toString();
+  return search ? `/library/statistics?${search}` : '/library/statistics';
+}

@@ -5,12 +5,9 @@ import {
   type FacetName,
   type LibraryHit,
   type LibrarySearchQuery,
-  type Vocabulary,
 } from '@pathways/contracts';
-import { countryName } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
 import { getLocale, type Locale } from '$lib/paraglide/runtime';
-import type { ApiClient } from '$lib/server/api';
 import { ApiFailure } from '$lib/server/api-failure';
 import { loadFailure } from '$lib/server/failures';
 import {
@@ -18,33 +15,12 @@ import {
   filterCount,
   libraryHref,
   queryFromUrl,
+  statisticsHref,
   withoutFilter,
   withoutFilters,
 } from '$lib/server/library-query';
-import { vocabularyOptions } from '$lib/server/taxonomy';
+import { facetLegends, type Labeller, labellers } from '$lib/server/library-labels';
 import type { PageServerLoad } from './$types';
-
-/** Facets whose values are taxonomy codes, and their vocabulary. */
-const vocabularyOf: Partial<Record<FacetName, Vocabulary>> = {
-  theme: 'theme',
-  stage: 'stage',
-  role: 'country_role',
-  targetGroup: 'target_group',
-  organisationKind: 'organisation_kind',
-  framework: 'framework',
-};
-
-const facetLegends: Record<FacetName, () => string> = {
-  theme: m.library_facet_theme,
-  stage: m.library_facet_stage,
-  country: m.library_facet_country,
-  region: m.library_facet_region,
-  role: m.library_facet_role,
-  targetGroup: m.library_facet_target_group,
-  organisationKind: m.library_facet_organisation_kind,
-  framework: m.library_facet_framework,
-  year: m.library_facet_year,
-};
 
 const languageNames: Record<Locale, () => string> = {
   en: m.practice_language_en,
@@ -60,35 +36,6 @@ const parameterNames: Record<string, () => string> = {
   page: m.library_page_param,
   pageSize: m.library_page_size_param,
 };
-
-type Labeller = (value: string) => string;
-
-/** A label in the UI language for every facet value: taxonomy terms, countries, regions, years. */
-async function labellers(api: ApiClient, locale: Locale): Promise<Record<FacetName, Labeller>> {
-  // One call fills the taxonomy cache, so the others do not each ask the API.
-  await vocabularyOptions(api, 'theme', locale);
-  const entries = await Promise.all(
-    Object.entries(vocabularyOf).map(async ([facet, vocabulary]) => {
-      const options = await vocabularyOptions(api, vocabulary, locale);
-      const labels = new Map(options.map((option) => [option.value, option.label]));
-      return [facet, (value: string) => labels.get(value) ?? value] as const;
-    }),
-  );
-  const regions = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
-  const regionName = (code: string) => {
-    try {
-      return regions.of(code) ?? code;
-    } catch {
-      return code;
-    }
-  };
-  return {
-    ...(Object.fromEntries(entries) as Record<FacetName, Labeller>),
-    country: (code) => countryName(code, locale),
-    region: regionName,
-    year: (year) => year,
-  };
-}
 
 /** A hit as the page shows it: countries named once, and grouped by their role in the corridor. */
 function hitView(hit: LibraryHit, label: Record<FacetName, Labeller>) {
@@ -193,6 +140,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     facets: facetViews(query, result?.facets ?? null, label),
     active: activeFilters(query, label),
     clearHref: libraryHref(withoutFilters(query)),
+    // The statistics of the practices these filters select.
+    statisticsHref: statisticsHref(query),
     didYouMean: result?.didYouMean
       ? { text: result.didYouMean, href: libraryHref({ ...query, q: result.didYouMean, page: 1 }) }
       : null,
