@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import './setup/context';
 import { apiCall, publishPractice } from './setup/publication';
+import { expectNoAxeViolations } from './setup/browser';
 import { Pages, shows, visit } from './setup/pages';
 
 /**
@@ -13,6 +14,8 @@ import { Pages, shows, visit } from './setup/pages';
  */
 
 const title = 'Remesas solidarias de trabajadoras domésticas';
+// A second practice from Mexico, so that an export holds more than the page shown.
+const otherTitle = 'Ahorro colectivo de trabajadoras del hogar en Puebla';
 
 describe('library search', () => {
   const pages = new Pages();
@@ -32,11 +35,22 @@ describe('library search', () => {
       ],
       language: 'es',
     });
+    await publishPractice({
+      ...completePracticeContent,
+      title: otherTitle,
+      summary: 'Un grupo de ahorro de trabajadoras del hogar que migran de Puebla a Canadá.',
+      themes: ['remittances-investment'],
+      countries: [
+        { code: 'MX', role: 'origin' },
+        { code: 'CA', role: 'destination' },
+      ],
+      language: 'es',
+    });
     ({ slug } = await apiCall<{ slug: string }>('GET', `/api/practices/${practiceId}`, null));
     // The publishing job fills the library's read model a moment after publication.
     for (let attempt = 0; attempt < 80; attempt += 1) {
-      const found = await apiCall<{ total: number }>('GET', '/api/library/practices?q=remesas', null);
-      if (found.total > 0) break;
+      const found = await apiCall<{ total: number }>('GET', '/api/library/practices?country=MX', null);
+      if (found.total >= 2) break;
       await sleep(250);
     }
     visitor = await pages.newPage({ javaScriptEnabled: false });
@@ -56,15 +70,18 @@ describe('library search', () => {
     // The matched words are marked.
     expect(await hit.locator('mark').count()).toBeGreaterThan(0);
     expect(new URL(visitor.url()).searchParams.get('q')).toBe('remesas solidaryas');
+    await expectNoAxeViolations(visitor);
   });
 
   it('narrows the results with a facet that shows its count, in an address that can be shared', async () => {
     await visit(visitor, '/library');
     const countries = visitor.getByRole('group', { name: 'Country' });
-    await countries.getByRole('checkbox', { name: /^Mexico \(1\)$/ }).check();
+    await countries.getByRole('checkbox', { name: /^Mexico \(2\)$/ }).check();
     await visitor.getByRole('button', { name: 'Apply filters' }).click();
-    await shows(visitor, '1 published practice');
+    await shows(visitor, '2 published practices');
     await visitor.getByRole('link', { name: title }).waitFor();
+    await visitor.getByRole('link', { name: otherTitle }).waitFor();
+    await expectNoAxeViolations(visitor);
     expect(new URL(visitor.url()).searchParams.getAll('country')).toEqual(['MX']);
 
     const shared = await pages.newPage();
@@ -75,6 +92,17 @@ describe('library search', () => {
     expect(await shared.locator('meta[property="og:title"]').getAttribute('content')).toBe(title);
     const ld = JSON.parse((await shared.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
     expect(ld).toMatchObject({ '@type': 'CreativeWork', name: title, inLanguage: 'es' });
+  });
+
+  it('switches language keeping the search, and reads in Spanish', async () => {
+    await visit(visitor, '/library?q=remesas&country=MX');
+    await visitor.getByRole('link', { name: 'Español' }).click();
+    await visitor.waitForURL('**/es/library?q=remesas&country=MX');
+    await visitor.getByLabel('Palabras que buscar').waitFor();
+    expect(await visitor.getByLabel('Palabras que buscar').inputValue()).toBe('remesas');
+    expect(await visitor.locator('html').getAttribute('lang')).toBe('es');
+    await visitor.getByRole('link', { name: title }).waitFor();
+    await expectNoAxeViolations(visitor);
   });
 
   it('says when nothing matches, with advice', async () => {
@@ -91,7 +119,10 @@ describe('library search', () => {
   });
 
   it('exports every match of a filtered search as CSV and JSON, and offers an Atom feed', async () => {
-    await visit(visitor, '/library?country=MX&sort=title&page=1');
+    // One practice a page, so the page shows less than the export holds.
+    await visit(visitor, '/library?country=MX&sort=title&pageSize=1');
+    await visitor.getByRole('link', { name: otherTitle }).waitFor();
+    expect(await visitor.getByRole('link', { name: title }).count()).toBe(0);
     const csvLink = visitor.getByRole('link', { name: 'CSV', exact: true });
     const href = await csvLink.getAttribute('href');
     expect(href).toContain('country=MX');
@@ -99,9 +130,10 @@ describe('library search', () => {
     expect(csv.status()).toBe(200);
     expect(csv.headers()['content-disposition']).toContain('pathways-practices.csv');
     const rows = (await csv.text()).trim().split('\r\n');
-    // The header and the one practice from Mexico: every match, whatever the page shown.
-    expect(rows).toHaveLength(2);
-    expect(rows[1]).toContain(title);
+    // The header and both practices from Mexico: every match, whatever the page shown.
+    expect(rows).toHaveLength(3);
+    expect(rows.slice(1).some((row) => row.includes(title))).toBe(true);
+    expect(rows.slice(1).some((row) => row.includes(otherTitle))).toBe(true);
 
     const json = await visitor.request.get('/library/export.json?q=remesas');
     const records = (await json.json()) as { id: string; url: string }[];
