@@ -20,7 +20,9 @@ export const ormConfig = ({ databaseUrl, poolMax = 10, debug = false }: OrmSetti
     // Entities are listed explicitly and migrations are imported, so the same config works from
     // TypeScript sources (tests) and compiled output (api, worker, cli).
     // The public library's read model is kept in SQL (src/library), not through entities.
-    schemaGenerator: { skipTables: ['library_practice', 'library_practice_version', 'library_word'] },
+    schemaGenerator: {
+      skipTables: ['library_practice', 'library_practice_version', 'library_word', 'library_state'],
+    },
     migrations: {
       migrationsList,
       tableName: 'mikro_orm_migrations',

@@ -1,2 +1,3 @@
 export * from './library-entry';
 export * from './publication-history';
+export * from './library-generation';
