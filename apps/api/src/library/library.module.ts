@@ -3,8 +3,10 @@ import { LibraryController } from './library.controller';
 import { LibraryService } from './library.service';
 import { LibraryExportsController } from './library-exports.controller';
 import { LibraryExportsService } from './library-exports.service';
+import { LibraryGeneration } from './library-generation';
 import { LibraryPracticeController } from './library-practice.controller';
 import { LibraryPracticeService } from './library-practice.service';
+import { LibrarySearchCache } from './library-search-cache';
 import { OaiModule } from './oai/oai.module';
 import { LibrarySitemapModule } from './sitemap/library-sitemap.module';
 
@@ -12,6 +14,12 @@ import { LibrarySitemapModule } from './sitemap/library-sitemap.module';
 @Module({
   imports: [OaiModule, LibrarySitemapModule],
   controllers: [LibraryController, LibraryExportsController, LibraryPracticeController],
-  providers: [LibraryService, LibraryExportsService, LibraryPracticeService],
+  providers: [
+    LibraryService,
+    LibraryExportsService,
+    LibraryPracticeService,
+    LibraryGeneration,
+    LibrarySearchCache,
+  ],
 })
 export class LibraryModule {}

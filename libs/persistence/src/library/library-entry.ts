@@ -1,3 +1,4 @@
+import type { QueryResult } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import countries from 'i18n-iso-countries';
 import { diffPracticeContent, type PracticeContent } from '@pathways/contracts';
@@ -145,7 +146,11 @@ function versionRows(history: PublicationHistory, contents: Map<number, Practice
 }
 
 async function remove(tx: EntityManager, practiceId: string): Promise<'removed'> {
-  const { affectedRows } = await tx.execute(`delete from library_practice where id = ?`, [practiceId], 'run');
+  const { affectedRows } = await tx.execute<QueryResult>(
+    `delete from library_practice where id = ?`,
+    [practiceId],
+    'run',
+  );
   if (affectedRows > 0) await bumpLibraryGeneration(tx);
   return 'removed';
 }
@@ -190,7 +195,7 @@ export async function refreshLibraryEntry(
     ]);
     if (!rows[0]) return remove(tx, practiceId);
     const versions = versionRows(history, contents);
-    const dropped = await tx.execute(
+    const dropped = await tx.execute<QueryResult>(
       `delete from library_practice_version where practice_id = ? and not (number = any(?::int[]))`,
       [practiceId, `{${versions.map((v) => v.number).join(',')}}`],
       'run',
@@ -222,7 +227,7 @@ const everPublished = `select distinct entity_id as id from workflow_event
 export async function rebuildLibrary(em: EntityManager): Promise<Record<LibraryEntryOutcome, number>> {
   const counts: Record<LibraryEntryOutcome, number> = { listed: 0, retracted: 0, removed: 0 };
   await em.transactional(async (tx) => {
-    const { affectedRows } = await tx.execute(
+    const { affectedRows } = await tx.execute<QueryResult>(
       `delete from library_practice where id not in (${everPublished})`,
       [],
       'run',
