@@ -20,7 +20,7 @@ const addresses = {
   sitemap: '/api/library/sitemap',
 };
 
-describe.each([
+describe.each<{ cache: string; env: Record<string, string> }>([
   { cache: 'on', env: {} },
   { cache: 'off', env: { LIBRARY_SEARCH_CACHE: '0' } },
 ])('conditional requests and invalidation on publication (search cache $cache)', ({ env }) => {
