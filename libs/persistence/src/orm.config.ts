@@ -21,7 +21,13 @@ export const ormConfig = ({ databaseUrl, poolMax = 10, debug = false }: OrmSetti
     // TypeScript sources (tests) and compiled output (api, worker, cli).
     // The public library's read model is kept in SQL (src/library), not through entities.
     schemaGenerator: {
-      skipTables: ['library_practice', 'library_practice_version', 'library_review_decision', 'library_word'],
+      skipTables: [
+        'library_practice',
+        'library_practice_version',
+        'library_review_decision',
+        'library_state',
+        'library_word',
+      ],
     },
     migrations: {
       migrationsList,

@@ -63,6 +63,11 @@ export const ApiEnv = z.object({
     .default('.data/attachments')
     .transform((dir) => resolve(dir)),
   ATTACHMENT_MAX_BYTES: positiveInt(20 * 1024 * 1024),
+  /**
+   * How many search answers each API process keeps (least recently used go first), keyed on the
+   * library's generation, so a publication invalidates them; 0 turns the cache off.
+   */
+  LIBRARY_SEARCH_CACHE: z.coerce.number().int().min(0).max(100_000).default(500),
   /** How long one review-policy day lasts; tests compress time with a few seconds. */
   DAY_SECONDS: positiveInt(86_400),
 });

@@ -1,20 +1,29 @@
 import { Readable } from 'node:stream';
-import { Controller, Get, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { LibraryExportQuery } from '@pathways/contracts';
 import { Public } from '../access/permission.decorator';
 import { atomFeed } from './atom-feed';
+import { isNotModified, libraryValidators, notModifiedResponse } from './conditional-get';
 import { csvExport, jsonExport } from './library-export.format';
 import { LibraryExportQueryDto, LibraryExportRecordDto, LibraryFeedQueryDto } from './library.dto';
 import { LibraryExportsService } from './library-exports.service';
+import { LibraryGeneration } from './library-generation';
+import { libraryQueryKey } from './library-query-key';
 
-const cacheControl = 'public, max-age=60';
-
-/** Open data from the library: whole result sets for machines, and a feed of new publications. */
+/**
+ * Open data from the library: whole result sets for machines, and a feed of new publications.
+ * Answers carry an ETag and Last-Modified from the library's generation and are 304 when the
+ * caller's copy is current, before any row is read.
+ */
 @ApiTags('library')
 @Controller('library')
 export class LibraryExportsController {
-  constructor(private readonly exports: LibraryExportsService) {}
+  constructor(
+    private readonly exports: LibraryExportsService,
+    private readonly generation: LibraryGeneration,
+  ) {}
 
   /**
    * Every practice matching the search's words and filters (not just a page), newest first, as CSV
@@ -27,21 +36,26 @@ export class LibraryExportsController {
     description: 'A download, streamed as it is read.',
     content: { 'text/csv': { schema: { type: 'string' } } },
   })
-  exportCsv(@Query() query: LibraryExportQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
-    return this.download(reply, csvExport(this.exports.records(query)), 'csv', 'text/csv; charset=utf-8');
+  @ApiResponse(notModifiedResponse)
+  exportCsv(
+    @Query() query: LibraryExportQueryDto,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    return this.download(request, reply, query, 'csv');
   }
 
   /** The same as the CSV export, as one JSON array of objects. */
   @Get('export.json')
   @Public()
   @ApiOkResponse({ type: [LibraryExportRecordDto], description: 'A download, streamed as it is read.' })
-  exportJson(@Query() query: LibraryExportQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
-    return this.download(
-      reply,
-      jsonExport(this.exports.records(query)),
-      'json',
-      'application/json; charset=utf-8',
-    );
+  @ApiResponse(notModifiedResponse)
+  exportJson(
+    @Query() query: LibraryExportQueryDto,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    return this.download(request, reply, query, 'json');
   }
 
   /** The 50 latest publications as Atom 1.0, overall or of one theme; retractions are marked. */
@@ -49,30 +63,49 @@ export class LibraryExportsController {
   @Public()
   @ApiProduces('application/atom+xml')
   @ApiOkResponse({ content: { 'application/atom+xml': { schema: { type: 'string' } } } })
+  @ApiResponse(notModifiedResponse)
   async feed(
     @Query() query: LibraryFeedQueryDto,
     @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
-    // Set here, not with @Header: an error reply must stay JSON.
-    void reply.type('application/atom+xml; charset=utf-8').header('cache-control', cacheControl);
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const self = `${request.protocol}://${request.host}${request.url}`;
+    const state = await this.generation.current();
+    if (isNotModified(request, reply, libraryValidators(state, `feed\n${query.theme ?? ''}\n${self}`))) {
+      void reply.status(304).send();
+      return;
+    }
     const entries = await this.exports.feedEntries(query.theme);
     const library = new URL('/library', this.exports.webUrl);
     if (query.theme) library.searchParams.set('theme', query.theme);
-    return atomFeed({
+    const xml = atomFeed({
       id: query.theme ? `urn:pathways:library:theme:${query.theme}` : 'urn:pathways:library',
       title: query.theme ? `Pathways practice library: ${query.theme}` : 'Pathways practice library',
-      self: `${request.protocol}://${request.host}${request.url}`,
+      self,
       alternate: library.toString(),
       entries,
     });
+    void reply.status(200).type('application/atom+xml; charset=utf-8').send(xml);
   }
 
-  private download(reply: FastifyReply, body: AsyncIterable<string>, extension: string, type: string) {
-    void reply.header('cache-control', cacheControl);
-    return new StreamableFile(Readable.from(body), {
-      type,
-      disposition: `attachment; filename="pathways-practices.${extension}"`,
-    });
+  private async download(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    query: LibraryExportQuery,
+    format: 'csv' | 'json',
+  ): Promise<void> {
+    const state = await this.generation.current();
+    const representation = `export ${format}\n${libraryQueryKey(query)}`;
+    if (isNotModified(request, reply, libraryValidators(state, representation))) {
+      void reply.status(304).send();
+      return;
+    }
+    const records = this.exports.records(query);
+    const body = format === 'csv' ? csvExport(records) : jsonExport(records);
+    void reply
+      .status(200)
+      .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
+      .header('content-disposition', `attachment; filename="pathways-practices.${format}"`)
+      .send(Readable.from(body));
   }
 }

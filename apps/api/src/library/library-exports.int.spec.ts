@@ -127,7 +127,7 @@ describe('library exports and feed', () => {
       expect(response.statusCode, response.body).toBe(200);
       expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
       expect(response.headers['content-disposition']).toBe('attachment; filename="pathways-practices.csv"');
-      expect(response.headers['cache-control']).toBe('public, max-age=60');
+      expect(response.headers['cache-control']).toBe('public, no-cache');
       const [header, ...rows] = parseCsv(response.body);
       expect(header).toEqual([
         'id',
@@ -188,7 +188,7 @@ describe('library exports and feed', () => {
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
       expect(response.headers['content-disposition']).toBe('attachment; filename="pathways-practices.json"');
-      expect(response.headers['cache-control']).toBe('public, max-age=60');
+      expect(response.headers['cache-control']).toBe('public, no-cache');
       const records = response.json<LibraryExportRecord[]>();
       expect(records.length).toBe(matching.length);
       expect(new Set(records.map((r) => r.id))).toEqual(new Set(matching));
@@ -237,7 +237,7 @@ describe('library exports and feed', () => {
       const response = await get(`/api/library/feed.atom${query}`);
       expect(response.statusCode, response.body).toBe(200);
       expect(response.headers['content-type']).toBe('application/atom+xml; charset=utf-8');
-      expect(response.headers['cache-control']).toBe('public, max-age=60');
+      expect(response.headers['cache-control']).toBe('public, no-cache');
       const root = parseXml(response.body);
       expect(root.name).toBe('feed');
       expect(root.attributes.xmlns).toBe('http://www.w3.org/2005/Atom');

@@ -3,7 +3,7 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiResponse, ApiTags }
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../access/permission.decorator';
 import { notFound } from '../common/domain-error';
-import { isNotModified } from './conditional-get';
+import { isNotModified, notModifiedResponse as notModified } from './conditional-get';
 import {
   LibraryCitationQueryDto,
   LibraryPracticeDto,
@@ -13,10 +13,6 @@ import {
 import { type FoundPractice, LibraryPracticeService } from './library-practice.service';
 import { citation } from './practice-citation';
 
-const notModified = {
-  status: 304,
-  description: 'The copy named by If-None-Match or If-Modified-Since is current.',
-};
 const citationContent = {
   'text/plain': { schema: { type: 'string' } },
   'application/x-bibtex': { schema: { type: 'string' } },

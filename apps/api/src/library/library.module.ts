@@ -3,8 +3,10 @@ import { LibraryController } from './library.controller';
 import { LibraryService } from './library.service';
 import { LibraryExportsController } from './library-exports.controller';
 import { LibraryExportsService } from './library-exports.service';
+import { LibraryGeneration } from './library-generation';
 import { LibraryPracticeController } from './library-practice.controller';
 import { LibraryPracticeService } from './library-practice.service';
+import { LibrarySearchCache } from './library-search-cache';
 import { LibraryStatisticsController } from './library-statistics.controller';
 import { LibraryStatisticsService } from './library-statistics.service';
 import { OaiModule } from './oai/oai.module';
@@ -19,6 +21,13 @@ import { LibrarySitemapModule } from './sitemap/library-sitemap.module';
     LibraryPracticeController,
     LibraryStatisticsController,
   ],
-  providers: [LibraryService, LibraryExportsService, LibraryPracticeService, LibraryStatisticsService],
+  providers: [
+    LibraryService,
+    LibraryExportsService,
+    LibraryPracticeService,
+    LibraryStatisticsService,
+    LibraryGeneration,
+    LibrarySearchCache,
+  ],
 })
 export class LibraryModule {}

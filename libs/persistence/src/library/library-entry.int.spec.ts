@@ -13,6 +13,7 @@ import {
   type TestDatabase,
 } from '../testing';
 import { rebuildLibrary, refreshLibraryEntry } from './library-entry';
+import { readLibraryGeneration } from './library-generation';
 
 describe('refreshLibraryEntry', () => {
   let db: TestDatabase;
@@ -178,6 +179,37 @@ describe('refreshLibraryEntry', () => {
     // Nothing public changed, so the refresh time (which caches key on) stands still.
     expect(await entry(practice.id)).toEqual(before);
     expect(await versions(practice.id)).toEqual(versionsBefore);
+  });
+
+  it('moves the generation with every change of what the public reads, and only then', async () => {
+    const generation = async () => BigInt((await readLibraryGeneration(orm.em.fork())).generation);
+    const { em, practice } = await practiceWith('published', first);
+    await appendPublication(em, practice.id, 1);
+    const start = await generation();
+    const { changedAt: before } = await readLibraryGeneration(orm.em.fork());
+
+    await refreshLibraryEntry(em, practice.id);
+    expect(await generation()).toBe(start + 1n);
+    const { changedAt } = await readLibraryGeneration(orm.em.fork());
+    expect(changedAt.getTime()).toBeGreaterThanOrEqual(before.getTime());
+
+    // A re-delivered job, and a refresh of a practice that is not in the library, change nothing.
+    await refreshLibraryEntry(em, practice.id);
+    await refreshLibraryEntry(em, '00000000-0000-4000-8000-000000000000');
+    expect(await generation()).toBe(start + 1n);
+
+    await appendRetraction(em, practice.id, 1, 'Withdrawn.');
+    expect(await refreshLibraryEntry(em, practice.id)).toBe('retracted');
+    expect(await generation()).toBe(start + 2n);
+
+    // The log no longer names a publication (as after a rebuilt database): the row goes, and so does the generation.
+    await em.execute(`delete from workflow_event where entity_id = ?`, [practice.id], 'run');
+    expect(await refreshLibraryEntry(em, practice.id)).toBe('removed');
+    expect(await generation()).toBe(start + 3n);
+
+    // A rebuild always moves it: how rows are built may have changed without their content.
+    await rebuildLibrary(em);
+    expect(await generation()).toBeGreaterThan(start + 3n);
   });
 
   it('takes no notice of the status: never published means not in the library', async () => {

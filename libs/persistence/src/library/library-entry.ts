@@ -1,8 +1,10 @@
+import type { QueryResult } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import countries from 'i18n-iso-countries';
 import { diffPracticeContent, type PracticeContent } from '@pathways/contracts';
 import { regionsOf } from './country-regions';
 import { corridorsOf } from './corridors';
+import { bumpLibraryGeneration } from './library-generation';
 import { type PublicationEvent, type PublicationHistory, publicationHistory } from './publication-history';
 import {
   decidingTransitions,
@@ -89,7 +91,7 @@ on conflict (id) do update set slug = excluded.slug, version_number = excluded.v
       excluded.organisation_kind, excluded.organisation_country, excluded.published_at, excluded.retracted_at,
       excluded.retraction_notice)
     then library_practice.refreshed_at else excluded.refreshed_at end
-returning title, summary`;
+returning title, summary, refreshed_at = now() as changed`;
 
 // Parameters: the practice id, then the versions as a JSON array. A version's row never changes once
 // written (its content is immutable, and so is the one published before it), but a rebuild may redo it.
@@ -108,7 +110,8 @@ on conflict (practice_id, number) do update set title = excluded.title, language
   refreshed_at = case when (library_practice_version.content, library_practice_version.published_at,
       library_practice_version.previous_number, library_practice_version.changes)
     is not distinct from (excluded.content, excluded.published_at, excluded.previous_number, excluded.changes)
-    then library_practice_version.refreshed_at else excluded.refreshed_at end`;
+    then library_practice_version.refreshed_at else excluded.refreshed_at end
+returning refreshed_at = now() as changed`;
 
 // The words of titles, summaries and country names feed "did you mean"; they are never removed.
 const words = `
@@ -201,7 +204,12 @@ export async function refreshReviewDecisions(em: EntityManager, practiceId: stri
 }
 
 async function remove(tx: EntityManager, practiceId: string): Promise<'removed'> {
-  await tx.execute(`delete from library_practice where id = ?`, [practiceId], 'run');
+  const { affectedRows } = await tx.execute<QueryResult>(
+    `delete from library_practice where id = ?`,
+    [practiceId],
+    'run',
+  );
+  if (affectedRows > 0) await bumpLibraryGeneration(tx);
   return 'removed';
 }
 
@@ -235,7 +243,7 @@ export async function refreshLibraryEntry(
     // Region codes are three digits, so the array literal needs no quoting.
     const regions = `{${regionsOf(codes).join(',')}}`;
     const { retraction } = history;
-    const rows = await tx.execute<{ title: string; summary: string }[]>(upsert, [
+    const rows = await tx.execute<{ title: string; summary: string; changed: boolean }[]>(upsert, [
       history.listed.publishedAt,
       retraction?.at ?? null,
       retraction?.notice ?? null,
@@ -246,13 +254,20 @@ export async function refreshLibraryEntry(
     ]);
     if (!rows[0]) return remove(tx, practiceId);
     const versions = versionRows(history, contents);
-    await tx.execute(
+    const dropped = await tx.execute<QueryResult>(
       `delete from library_practice_version where practice_id = ? and not (number = any(?::int[]))`,
       [practiceId, `{${versions.map((v) => v.number).join(',')}}`],
       'run',
     );
-    await tx.execute(upsertVersions, [practiceId, JSON.stringify(versions)], 'run');
+    const kept = await tx.execute<{ changed: boolean }[]>(upsertVersions, [
+      practiceId,
+      JSON.stringify(versions),
+    ]);
     await tx.execute(words, [`${rows[0].title} ${rows[0].summary} ${names}`], 'run');
+    // A re-delivered job changes nothing, and then caches keyed on the generation stay valid.
+    if (rows[0].changed || dropped.affectedRows > 0 || kept.some((v) => v.changed)) {
+      await bumpLibraryGeneration(tx);
+    }
     return retraction ? 'retracted' : 'listed';
   });
 }
@@ -269,11 +284,19 @@ const everDecided = `select distinct entity_id as id from workflow_event
  * Rebuilds the whole read model from the workflow log: every practice ever published is refreshed
  * and rows of any other are dropped; so are the review decisions of every practice decided on. For a
  * database whose practices were published before the library existed, or after a change to how rows
- * are built.
+ * are built. It ends with a bump of the generation whatever happened, since a change of how rows are
+ * built (or of taxonomy labels in the search vectors) leaves `refreshed_at` alone.
  */
 export async function rebuildLibrary(em: EntityManager): Promise<Record<LibraryEntryOutcome, number>> {
   const counts: Record<LibraryEntryOutcome, number> = { listed: 0, retracted: 0, removed: 0 };
-  await em.execute(`delete from library_practice where id not in (${everPublished})`, [], 'run');
+  await em.transactional(async (tx) => {
+    const { affectedRows } = await tx.execute<QueryResult>(
+      `delete from library_practice where id not in (${everPublished})`,
+      [],
+      'run',
+    );
+    if (affectedRows > 0) await bumpLibraryGeneration(tx);
+  });
   const practices = await em.execute<{ id: string }[]>(
     `select p.id from practice p where p.id in (${everPublished}) order by p.id`,
   );
@@ -290,5 +313,6 @@ export async function rebuildLibrary(em: EntityManager): Promise<Record<LibraryE
     [deciding],
   );
   for (const { id } of decided) await refreshReviewDecisions(em, id);
+  await em.transactional((tx) => bumpLibraryGeneration(tx));
   return counts;
 }

@@ -1,11 +1,20 @@
 import { Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiProduces,
+  ApiQuery,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../../access/permission.decorator';
 import { DomainError } from '../../common/domain-error';
+import { isNotModified, libraryValidators, notModifiedResponse } from '../conditional-get';
+import { LibraryGeneration } from '../library-generation';
 import { OaiService } from './oai.service';
 
-const cacheControl = 'public, max-age=60';
 const formType = 'application/x-www-form-urlencoded';
 
 const argumentNames = ['verb', 'identifier', 'metadataPrefix', 'from', 'until', 'set', 'resumptionToken'];
@@ -41,17 +50,21 @@ function formPairs(body: unknown): [string, string][] {
 @ApiTags('library')
 @Controller('oai')
 export class OaiController {
-  constructor(private readonly oai: OaiService) {}
+  constructor(
+    private readonly oai: OaiService,
+    private readonly generation: LibraryGeneration,
+  ) {}
 
   /** The repository's base URL; harvesters use the web's `/oai`, which forwards here. */
   @Get()
   @Public()
   @ApiProduces('text/xml')
   @ApiOkResponse(xmlAnswer)
+  @ApiResponse(notModifiedResponse)
   @ApiQueryArguments()
-  async get(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  async get(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const search = request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '';
-    return this.answer(reply, [...new URLSearchParams(search)]);
+    return this.answer(request, reply, [...new URLSearchParams(search)]);
   }
 
   /** The same, with the arguments in a form body (§3.1.1.2). */
@@ -70,21 +83,32 @@ export class OaiController {
     },
   })
   @ApiOkResponse(xmlAnswer)
-  async post(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  async post(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const type = String(request.headers['content-type'] ?? '')
       .split(';')[0]
       .trim()
       .toLowerCase();
     if (request.body !== undefined && type !== formType)
       throw new DomainError(415, 'UNSUPPORTED_MEDIA_TYPE', `OAI-PMH requests are posted as ${formType}.`);
-    return this.answer(reply, formPairs(request.body));
+    return this.answer(request, reply, formPairs(request.body));
   }
 
-  private async answer(reply: FastifyReply, pairs: [string, string][]): Promise<string> {
-    const { xml, lastModified } = await this.oai.respond(pairs);
-    void reply.type('text/xml; charset=utf-8').header('cache-control', cacheControl);
-    if (lastModified) void reply.header('last-modified', lastModified.toUTCString());
-    return xml;
+  /**
+   * The answer, or 304 to a GET whose copy is current: an answer changes only with the library's
+   * generation (its responseDate aside, which a cached copy may keep).
+   */
+  private async answer(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    pairs: [string, string][],
+  ): Promise<void> {
+    const state = await this.generation.current();
+    if (isNotModified(request, reply, libraryValidators(state, `oai\n${JSON.stringify(pairs)}`))) {
+      void reply.status(304).send();
+      return;
+    }
+    const { xml } = await this.oai.respond(pairs);
+    void reply.status(200).type('text/xml; charset=utf-8').send(xml);
   }
 }
 

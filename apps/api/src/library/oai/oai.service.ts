@@ -31,8 +31,6 @@ const domainName = /^[a-zA-Z][a-zA-Z0-9-]*(\.[a-zA-Z][a-zA-Z0-9-]*)+$/;
 
 export interface OaiAnswer {
   xml: string;
-  /** The newest datestamp in the repository, for Last-Modified; null when it is empty. */
-  lastModified: Date | null;
 }
 
 /**
@@ -75,7 +73,7 @@ export class OaiService {
   async respond(pairs: readonly (readonly [string, string])[], now = new Date()): Promise<OaiAnswer> {
     const parsed = parseOaiArguments(pairs);
     // Timestamps come back as text.
-    const [{ earliest, latest }] = await this.rows<{ earliest: string | null; latest: string | null }>({
+    const [{ earliest }] = await this.rows<{ earliest: string | null }>({
       sql: oaiDatestampBounds,
       params: [],
     });
@@ -108,7 +106,7 @@ export class OaiService {
       echoed: echoesArguments(errors) ? parsed.arguments : null,
       body,
     });
-    return { xml, lastModified: latest ? new Date(latest) : null };
+    return { xml };
   }
 
   private identify(earliest: Date): string {

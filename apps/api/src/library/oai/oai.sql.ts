@@ -71,8 +71,8 @@ export function oaiListSize(filter: OaiListFilter): OaiStatement {
 
 export const oaiRecord = `select ${columns} from library_practice l where l.slug = ?`;
 
-/** The oldest and newest datestamps: Identify's earliestDatestamp, and Last-Modified. */
-export const oaiDatestampBounds = `select min(refreshed_at) as earliest, max(refreshed_at) as latest from library_practice`;
+/** The oldest datestamp, for Identify's earliestDatestamp (Last-Modified is the library generation's). */
+export const oaiDatestampBounds = `select min(refreshed_at) as earliest from library_practice`;
 
 /** The English theme labels an admin may have edited; the seed's are used for any not stored. */
 export const oaiThemeLabels = `select code, label->>'en' as label from taxonomy_term where vocabulary = 'theme'`;

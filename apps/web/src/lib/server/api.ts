@@ -9,8 +9,21 @@ type QueryValue = string | number | boolean | null | undefined;
 type Query = Record<string, QueryValue | readonly QueryValue[]>;
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
+/** An answer with what identifies its version, for the page's own ETag and Last-Modified. */
+export interface Validated<T> {
+  data: T;
+  etag: string | null;
+  lastModified: string | null;
+}
+
 export interface ApiClient {
   get<S extends z.ZodType>(path: string, schema: S, query?: Query): Promise<z.infer<S>>;
+  /** The same as `get`, with the answer's ETag and Last-Modified. */
+  getWithValidators<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    query?: Query,
+  ): Promise<Validated<z.infer<S>>>;
   post<S extends z.ZodType>(path: string, schema: S, body?: unknown): Promise<z.infer<S>>;
   patch<S extends z.ZodType>(path: string, schema: S, body?: unknown): Promise<z.infer<S>>;
   put<S extends z.ZodType>(path: string, schema: S, body?: unknown): Promise<z.infer<S>>;
@@ -94,6 +107,14 @@ export function createApi(fetchFn: typeof fetch, token: string | null, clientAdd
 
   return {
     get: async (path, schema, query) => parse(await call('GET', path, undefined, query), schema, path),
+    getWithValidators: async (path, schema, query) => {
+      const response = await call('GET', path, undefined, query);
+      return {
+        data: await parse(response, schema, path),
+        etag: response.headers.get('etag'),
+        lastModified: response.headers.get('last-modified'),
+      };
+    },
     post: async (path, schema, body) => parse(await call('POST', path, body ?? {}), schema, path),
     patch: async (path, schema, body) => parse(await call('PATCH', path, body ?? {}), schema, path),
     put: async (path, schema, body) => parse(await call('PUT', path, body ?? {}), schema, path),

@@ -42,3 +42,31 @@ describe('libraryFile', () => {
     expect(response.status).toBe(400);
   });
 });
+
+describe('libraryFile conditions', () => {
+  it("passes the browser's conditions on and the API's 304 back, with its validators", async () => {
+    let asked: Headers | undefined;
+    const response = await libraryFile({
+      fetchFn: (async (_url: string | URL | Request, init?: RequestInit) => {
+        asked = new Headers(init?.headers);
+        return new Response(null, {
+          status: 304,
+          headers: { etag: '"abc"', 'cache-control': 'public, no-cache', 'set-cookie': 'x=1' },
+        });
+      }) as typeof fetch,
+      file: 'export.csv',
+      search: new URLSearchParams('theme=a'),
+      headers: new Headers({
+        'if-none-match': '"abc"',
+        'if-modified-since': 'Wed, 02 Dec 2026 10:00:00 GMT',
+        cookie: 'pw_session=secret',
+      }),
+    });
+    expect(asked?.get('if-none-match')).toBe('"abc"');
+    expect(asked?.get('if-modified-since')).toBe('Wed, 02 Dec 2026 10:00:00 GMT');
+    expect(asked?.get('cookie')).toBeNull();
+    expect(response.status).toBe(304);
+    expect(response.headers.get('etag')).toBe('"abc"');
+    expect(response.headers.get('set-cookie')).toBeNull();
+  });
+});

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { error } from '@sveltejs/kit';
 import {
   type CitationFormat,
@@ -7,7 +6,6 @@ import {
   LibraryPracticeVersionParams,
   type Vocabulary,
 } from '@pathways/contracts';
-import { version as build } from '$app/environment';
 import { countryName, formatDate } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
@@ -15,6 +13,7 @@ import { fieldLabel, languageLabels } from '$lib/practice';
 import { ApiFailure } from './api-failure';
 import { apiUrl } from './config';
 import { loadFailure } from './failures';
+import { pageValidators } from './page-validators';
 import { vocabularyOptions } from './taxonomy';
 import { describeChanges, type DiffLabels } from './version-diff';
 
@@ -64,31 +63,10 @@ export interface LibraryPracticeRequest {
   locale: Locale;
   clientAddress?: string;
   setHeaders: (headers: Record<string, string>) => void;
-}
-
-/**
- * Validators of the page: the library's refresh time (from the API) plus what else the page shows,
- * its language, who is signed in (the header differs) and this build of the web app. SvelteKit
- * answers 304 itself when a request's If-None-Match equals the ETag set here.
- */
-export function pageValidators(
-  practice: LibraryPractice,
-  locale: Locale,
-  userId: string | null,
-): Record<string, string> {
-  const tag = createHash('sha256')
-    .update(
-      [practice.updatedAt, practice.slug, practice.versionNumber, locale, userId ?? '-', build].join('\n'),
-    )
-    .digest('base64url')
-    .slice(0, 27);
-  return {
-    etag: `"${tag}"`,
-    'last-modified': new Date(practice.updatedAt).toUTCString(),
-    // Signed-in visitors see their own header: only their browser may keep a copy, and it asks first.
-    'cache-control': 'private, no-cache',
-    vary: 'Cookie',
-  };
+  /** The page's address, for its ETag. */
+  address: URL;
+  /** What the layout shows of the reader (see `readerOf`), for the ETag. */
+  reader: () => Promise<unknown>;
 }
 
 /** Everything a library practice page shows, labelled in the reader's language. */
@@ -117,7 +95,15 @@ export async function loadLibraryPractice(request: LibraryPracticeRequest) {
       citationOf(fetchFn, versionPath, 'bibtex', locale, clientAddress),
       citationOf(fetchFn, versionPath, 'csl', locale, clientAddress),
     ]);
-    request.setHeaders(pageValidators(practice, locale, locals.user?.id ?? null));
+    request.setHeaders(
+      pageValidators({
+        upstream: [practice.updatedAt, practice.slug, practice.versionNumber].join('\n'),
+        lastModified: practice.updatedAt,
+        locale,
+        reader: await request.reader(),
+        address: request.address,
+      }),
+    );
 
     const terms = { themes, stages, targetGroups, frameworks };
     const country = (code: string) => countryName(code, locale);

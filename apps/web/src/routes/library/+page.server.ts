@@ -8,6 +8,7 @@ import {
 } from '@pathways/contracts';
 import { m } from '$lib/paraglide/messages';
 import { getLocale, type Locale } from '$lib/paraglide/runtime';
+import type { Validated } from '$lib/server/api';
 import { ApiFailure } from '$lib/server/api-failure';
 import { loadFailure } from '$lib/server/failures';
 import {
@@ -20,6 +21,7 @@ import {
   withoutFilters,
 } from '$lib/server/library-query';
 import { facetLegends, type Labeller, labellers } from '$lib/server/library-labels';
+import { pageValidators, readerOf } from '$lib/server/page-validators';
 import type { PageServerLoad } from './$types';
 
 const languageNames: Record<Locale, () => string> = {
@@ -113,21 +115,40 @@ function activeFilters(query: LibrarySearchQuery, label: Record<FacetName, Label
   return active;
 }
 
-/** The public library: a search whose whole state is in the address, so it can be shared. */
-export const load: PageServerLoad = async ({ locals, url }) => {
+/**
+ * The public library: a search whose whole state is in the address, so it can be shared. The page's
+ * ETag follows the API's (which a publication changes), so a browser's current copy costs a 304.
+ */
+export const load: PageServerLoad = async ({ locals, url, parent, setHeaders }) => {
   const locale = getLocale();
   const { query, ignored } = queryFromUrl(url.searchParams);
-  const search = async (): Promise<LibrarySearchResult | null> => {
+  const search = async (): Promise<Validated<LibrarySearchResult> | null> => {
     try {
-      return await locals.api.get('/api/library/practices', LibrarySearchResult, apiParams(query));
+      return await locals.api.getWithValidators(
+        '/api/library/practices',
+        LibrarySearchResult,
+        apiParams(query),
+      );
     } catch (cause) {
       // Until the search is deployed (or while it is down), the page says so rather than failing.
       if (cause instanceof ApiFailure && [404, 503].includes(cause.status)) return null;
       loadFailure(cause);
     }
   };
-  const [result, label] = await Promise.all([search(), labellers(locals.api, locale)]);
+  const [answer, label] = await Promise.all([search(), labellers(locals.api, locale)]);
+  const result = answer?.data ?? null;
   const unavailable = result === null;
+  if (answer?.etag) {
+    setHeaders(
+      pageValidators({
+        upstream: answer.etag,
+        lastModified: answer.lastModified,
+        locale,
+        reader: readerOf(await parent()),
+        address: url,
+      }),
+    );
+  }
   return {
     q: query.q ?? '',
     sort: query.sort,

@@ -2,7 +2,7 @@ import { libraryFile } from '$lib/server/library-files';
 import type { RequestHandler } from './$types';
 
 // The feed follows one theme at most; the rest of a search address is not the feed's.
-export const GET: RequestHandler = ({ url, getClientAddress }) =>
+export const GET: RequestHandler = ({ url, request, getClientAddress }) =>
   libraryFile({
     fetchFn: fetch,
     file: 'feed.atom',
@@ -14,4 +14,5 @@ export const GET: RequestHandler = ({ url, getClientAddress }) =>
     ),
     accepts: ['theme'],
     clientAddress: getClientAddress(),
+    headers: request.headers,
   });

@@ -1,9 +1,10 @@
 import { getLocale } from '$lib/paraglide/runtime';
 import { loadLibraryPractice } from '$lib/server/library-practice';
+import { readerOf } from '$lib/server/page-validators';
 import type { PageServerLoad } from './$types';
 
 /** A practice's public page: its latest published version, its history, and how to cite it. */
-export const load: PageServerLoad = ({ locals, params, fetch, setHeaders, getClientAddress }) =>
+export const load: PageServerLoad = ({ locals, params, fetch, setHeaders, getClientAddress, url, parent }) =>
   loadLibraryPractice({
     locals,
     fetchFn: fetch,
@@ -11,4 +12,6 @@ export const load: PageServerLoad = ({ locals, params, fetch, setHeaders, getCli
     locale: getLocale(),
     clientAddress: getClientAddress(),
     setHeaders,
+    address: url,
+    reader: async () => readerOf(await parent()),
   });
