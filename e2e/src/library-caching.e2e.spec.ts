@@ -68,7 +68,15 @@ describe('library caching', () => {
     expect(csvTag).toMatch(/^"[\w-]{27}"$/);
     expect((await web(`/library/export.csv?q=${word}`, { 'if-none-match': csvTag })).status).toBe(304);
 
+    // So does the statistics page.
+    const statistics = await web('/library/statistics');
+    expect(statistics.status).toBe(200);
+    const statisticsTag = statistics.headers.get('etag') ?? '';
+    expect(statisticsTag).toMatch(/^"[\w-]{27}"$/);
+    expect((await web('/library/statistics', { 'if-none-match': statisticsTag })).status).toBe(304);
+
     await publishAndWait(`Second ${word} programme`, 2);
+    expect((await web('/library/statistics', { 'if-none-match': statisticsTag })).status).toBe(200);
     const after = await web(address, { 'if-none-match': etag });
     expect(after.status).toBe(200);
     expect(after.headers.get('etag')).not.toBe(etag);

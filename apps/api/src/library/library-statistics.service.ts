@@ -12,17 +12,24 @@ interface StatisticsRow {
   updated_at: Date | string | null;
 }
 
-// The newest change to either table (both index lookups): cached figures hold while it stands.
-const stateSql = `select concat_ws('|', (select max(refreshed_at) from library_practice)::text,
-  (select max(refreshed_at) from library_review_decision)::text) as state`;
+// The library's generation (every publication, retraction or removal moves it) and the newest
+// review decision (decisions of unpublished practices leave the generation alone): one row and one
+// index lookup. Figures hold while both stand.
+const stateSql = `select concat_ws('|', s.generation::text, d.newest::text) as state,
+  greatest(s.changed_at, d.newest) as changed_at
+  from library_state s, (select max(refreshed_at) as newest from library_review_decision) d`;
 
-/** Figures per filter combination; a row leaving the read model (only ever by a rebuild) shows within a minute. */
+/** Figures per filter combination. */
 const cacheLimit = 200;
-const cacheLifetimeMs = 60_000;
+
+/** Where the statistics' sources stand: figures, and their ETag, change exactly when it does. */
+export interface StatisticsState {
+  state: string;
+  changedAt: Date;
+}
 
 interface Cached {
   state: string;
-  at: number;
   value: LibraryStatistics;
 }
 
@@ -40,18 +47,26 @@ export class LibraryStatisticsService {
     return (await this.em.getKnex().raw<{ rows: T[] }>(sql, params as never)).rows;
   }
 
+  async state(): Promise<StatisticsState> {
+    const [row] = await this.query<{ state: string; changed_at: Date | string }>(stateSql, []);
+    if (!row) throw new Error('library_state has no row: run the migrations');
+    return { state: row.state, changedAt: new Date(row.changed_at) };
+  }
+
   /**
    * Counting every practice costs hundreds of milliseconds at 100,000, so figures are kept per
-   * process until the read model changes: publications and decisions move its newest refresh time.
+   * process and filter combination (`key`) until the state of their sources moves.
    */
-  async statistics(query: LibraryStatisticsQuery): Promise<LibraryStatistics> {
-    const key = JSON.stringify(query);
-    const [{ state }] = await this.query<{ state: string }>(stateSql, []);
+  async statistics(
+    query: LibraryStatisticsQuery,
+    key: string,
+    { state }: StatisticsState,
+  ): Promise<LibraryStatistics> {
     const cached = this.cache.get(key);
-    if (cached && cached.state === state && Date.now() - cached.at < cacheLifetimeMs) return cached.value;
+    if (cached && cached.state === state) return cached.value;
     const value = await this.compute(query);
     this.cache.delete(key);
-    this.cache.set(key, { state, at: Date.now(), value });
+    this.cache.set(key, { state, value });
     // Oldest first in a Map: drop it once the cache is full.
     if (this.cache.size > cacheLimit) this.cache.delete(this.cache.keys().next().value!);
     return value;
