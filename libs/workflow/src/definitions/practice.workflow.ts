@@ -147,7 +147,8 @@ export const practiceWorkflow = defineWorkflow<PracticeState, PracticeTransition
       effects: ['notifications.revision-withdrawn'],
     },
     // The authors start a new working version; the library keeps the published one meanwhile.
-    revise: { from: ['published'], to: 'draft' },
+    // (Its condition always holds once published through the engine; rows written otherwise say none.)
+    revise: { from: ['published'], to: 'draft', when: revising },
     // The published version can be taken out of the library whatever its revision is doing.
     retract: {
       from: ['published', ...open, 'accepted'],
