@@ -15,6 +15,8 @@ export class NotificationsProcessor extends JobHandlerHost<typeof QueueName.Noti
       this.practices.handle(NotificationJob.PracticeSubmitted, job.data),
     [NotificationJob.PracticeDecided]: (job: Job) =>
       this.practices.handle(NotificationJob.PracticeDecided, job.data),
+    [NotificationJob.RevisionWithdrawn]: (job: Job) =>
+      this.practices.handle(NotificationJob.RevisionWithdrawn, job.data),
     [NotificationJob.ReviewInvited]: (job: Job) => this.invitations.handle(job.data),
   };
 

@@ -117,4 +117,50 @@ describe('practice notifications', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(smtp.received.map((m) => m.to[0]).sort()).toEqual(['author@example.org', 'editor@example.org']);
   });
+
+  it('tells of a revision of a published practice as such: submitted, turned down, withdrawn', async () => {
+    const em = orm.em.fork();
+    const practice = await em.findOneOrFail(Practice, { id: practiceId }, { populate: ['currentVersion'] });
+    practice.publishedVersion = practice.currentVersion;
+    await em.flush();
+    const send = async (
+      job:
+        | typeof NotificationJob.PracticeSubmitted
+        | typeof NotificationJob.PracticeDecided
+        | typeof NotificationJob.RevisionWithdrawn,
+      transition: string,
+    ) => {
+      const effect = { eventId: randomUUID(), entityType: 'Practice', entityId: practiceId, transition };
+      const added = await worker.producer.add(QueueName.Notifications, job, effect, {
+        jobId: `rev-${transition}`,
+      });
+      await added.waitUntilFinished(worker.events, 15_000);
+      return effect.eventId;
+    };
+    const titles = async (eventId: string) =>
+      (
+        await orm.em
+          .fork()
+          .find(Notification, { sourceId: eventId }, { populate: ['recipient'], orderBy: { kind: 'asc' } })
+      ).map((n) => [n.recipient.email, n.kind, n.title]);
+
+    const submitted = await send(NotificationJob.PracticeSubmitted, 'submit');
+    expect(await titles(submitted)).toEqual([
+      ['author@example.org', 'revision_submitted_to_authors', 'Revision received: Pre-departure orientation'],
+      [
+        'editor@example.org',
+        'revision_submitted_to_editors',
+        'Revisión presentada: Pre-departure orientation',
+      ],
+    ]);
+    const rejected = await send(NotificationJob.PracticeDecided, 'reject_revision');
+    expect(await titles(rejected)).toEqual([
+      ['author@example.org', 'revision_rejected', 'Revision not accepted: Pre-departure orientation'],
+    ]);
+    const withdrawn = await send(NotificationJob.RevisionWithdrawn, 'withdraw_revision');
+    expect((await titles(withdrawn)).sort()).toEqual([
+      ['author@example.org', 'revision_withdrawn', 'Revision withdrawn: Pre-departure orientation'],
+      ['editor@example.org', 'revision_withdrawn', 'Revisión retirada: Pre-departure orientation'],
+    ]);
+  });
 });

@@ -6,7 +6,13 @@ import { NoticeSender } from './notice.sender';
 import { type PracticeNotice, practiceNoticeText } from './practice-notice.text';
 import { activeEditors, practiceAuthors, practiceTitle } from './recipients';
 
-type PracticeJob = typeof NotificationJob.PracticeSubmitted | typeof NotificationJob.PracticeDecided;
+type PracticeJob =
+  | typeof NotificationJob.PracticeSubmitted
+  | typeof NotificationJob.PracticeDecided
+  | typeof NotificationJob.RevisionWithdrawn;
+
+/** Editors turning a revision down: the practice stays as published. */
+const revisionRejections = ['desk_reject_revision', 'reject_revision'];
 
 /**
  * Tells the right people about a practice's transition: an in-app notification each (once, even if
@@ -30,13 +36,22 @@ export class PracticeNotifier {
     if (!practice) return { notified: 0 };
     const title = practiceTitle(practice.currentVersion?.getEntity().content, practice.slug);
     const authors = await practiceAuthors(em, practice);
-    const groups: [PracticeNotice, User[]][] =
-      job === NotificationJob.PracticeSubmitted
-        ? [
-            ['submitted_to_editors', await activeEditors(em)],
-            ['submitted_to_authors', authors],
-          ]
-        : [['decided', authors]];
+    // A practice with a published version is being revised: its notices say so.
+    const revision = practice.publishedVersion !== null;
+    let groups: [PracticeNotice, User[]][];
+    if (job === NotificationJob.RevisionWithdrawn) {
+      groups = [
+        ['revision_withdrawn', authors],
+        ['revision_withdrawn', await activeEditors(em)],
+      ];
+    } else if (job === NotificationJob.PracticeSubmitted) {
+      groups = [
+        [revision ? 'revision_submitted_to_editors' : 'submitted_to_editors', await activeEditors(em)],
+        [revision ? 'revision_submitted_to_authors' : 'submitted_to_authors', authors],
+      ];
+    } else {
+      groups = [[revisionRejections.includes(effect.transition) ? 'revision_rejected' : 'decided', authors]];
+    }
 
     let notified = 0;
     for (const [notice, recipients] of groups) {

@@ -1,6 +1,6 @@
 import type { Locale } from '@pathways/contracts';
 
-export type PublicationNotice = 'practice_published' | 'practice_retracted';
+export type PublicationNotice = 'practice_published' | 'practice_retracted' | 'revision_published';
 
 interface Wording {
   title: (practice: string) => string;
@@ -38,6 +38,23 @@ export const publicationNoticeText: Record<PublicationNotice, Record<Locale, Wor
       title: (p) => `Retirée : ${p}`,
       body: (p) =>
         `L’équipe éditoriale a retiré votre bonne pratique « ${p} », qui n’est plus publique. Contactez l’équipe éditoriale pour en savoir plus.`,
+    },
+  },
+  revision_published: {
+    en: {
+      title: (p) => `New version published: ${p}`,
+      body: (p) =>
+        `The revision of your good practice "${p}" is published. The library shows the new version; earlier versions keep their permanent links.`,
+    },
+    es: {
+      title: (p) => `Nueva versión publicada: ${p}`,
+      body: (p) =>
+        `Se publicó la revisión de su buena práctica «${p}». La biblioteca muestra la nueva versión; las anteriores conservan sus enlaces permanentes.`,
+    },
+    fr: {
+      title: (p) => `Nouvelle version publiée : ${p}`,
+      body: (p) =>
+        `La révision de votre bonne pratique « ${p} » est publiée. La bibliothèque affiche la nouvelle version ; les précédentes gardent leurs liens permanents.`,
     },
   },
 };

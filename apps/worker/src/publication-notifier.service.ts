@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { Practice, refreshLibraryEntry } from '@pathways/persistence';
+import { Practice, PracticeVersion, refreshLibraryEntry } from '@pathways/persistence';
 import { parseJobPayload, PublishingJob, QueueName } from '@pathways/queues';
 import { NoticeSender } from './notice.sender';
 import { type PublicationNotice, publicationNoticeText } from './publication-notice.text';
@@ -33,10 +33,14 @@ export class PublicationNotifier {
     await refreshLibraryEntry(em, effect.entityId);
     const practice = await em.findOne(Practice, { id: effect.entityId }, { populate: ['currentVersion'] });
     if (!practice) return { skipped: 'the practice no longer exists' };
-    const { status, notice } = expected[job];
+    const { status, notice: plain } = expected[job];
     // Retracted right after publishing (or the reverse): only the state it is in now is announced.
     if (practice.status !== status) return { skipped: `the practice is ${practice.status}` };
     const title = practiceTitle(practice.currentVersion?.getEntity().content, practice.slug);
+    // A second published version is a revision published: the authors hear it as such.
+    const published = await em.count(PracticeVersion, { practice, publishedAt: { $ne: null } });
+    const notice: PublicationNotice =
+      job === PublishingJob.PublishPractice && published > 1 ? 'revision_published' : plain;
     const notified = await this.notices.sendEach(em, await practiceAuthors(em, practice), (_, locale) => ({
       kind: notice,
       sourceId: effect.eventId,

@@ -1,5 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { Notification, ormConfig, Practice } from '@pathways/persistence';
+import { ref } from '@mikro-orm/core';
+import { Notification, ormConfig, Practice, PracticeVersion } from '@pathways/persistence';
 import { appendPublication, appendRetraction } from '@pathways/persistence/testing';
 import { PublishingJob, QueueName } from '@pathways/queues';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +49,31 @@ describe('publishing queue', () => {
     await waitFor(async () => smtp.received.some((m) => mailKey(m) === key), 'the e-mail');
     await new Promise((r) => setTimeout(r, 300));
     expect(smtp.received.filter((m) => mailKey(m) === key)).toHaveLength(1);
+  });
+
+  it('tells the authors a revision is published when a second version reaches the library', async () => {
+    const scene = await seedReviewScene(em(), 'published');
+    const tx = em();
+    const practice = await tx.findOneOrFail(
+      Practice,
+      { id: scene.practiceId },
+      { populate: ['currentVersion'] },
+    );
+    const first = practice.currentVersion!.getEntity();
+    first.publishedAt = new Date();
+    const second = tx.create(PracticeVersion, {
+      practice,
+      number: 2,
+      content: first.content,
+      publishedAt: new Date(),
+    });
+    practice.currentVersion = ref(second);
+    practice.publishedVersion = ref(second);
+    await tx.flush();
+    const effect = effectPayload(scene.practiceId, 'publish', 'Practice');
+    expect(await run(PublishingJob.PublishPractice, effect)).toEqual({ done: 'published', notified: 1 });
+    const [notice] = await em().find(Notification, { kind: 'revision_published', sourceId: effect.eventId });
+    expect(notice.title).toBe(`New version published: ${scene.title}`);
   });
 
   it('keeps the public library in line with the workflow log: listed, retracted, idempotently', async () => {

@@ -120,6 +120,7 @@ async function submit(practiceId: string): Promise<void> {
       activeReviewers: 0,
       reviewsSubmitted: 0,
       reviewsRequired: 3,
+      hasPublishedVersion: false,
       unEntityReviewerPresent: false,
     },
     () => true,

@@ -29,38 +29,49 @@ export async function tokenOf(role: string): Promise<string> {
   return (await apiCall<{ token: string }>('POST', '/api/auth/login', null, { email, password })).token;
 }
 
-/**
- * Publishes a practice through the whole workflow by API, as its author, the demo editor and three
- * demo reviewers (one from a UN entity) would: for specs about what the public sees.
- */
-export async function publishPractice(content: Record<string, unknown>): Promise<string> {
+export interface Author {
+  email: string;
+  password: string;
+  token: string;
+  organisationId: string;
+}
+
+/** A new partner account with a verified organisation of its own, to author practices. */
+export async function newAuthor(): Promise<Author> {
   const suffix = randomBytes(3).toString('hex');
   const email = `publisher-${suffix}@library.example`;
   const password = `library-${suffix}-secret`;
-  const { token: author } = await apiCall<{ token: string }>('POST', '/api/auth/register', null, {
+  const { token } = await apiCall<{ token: string }>('POST', '/api/auth/register', null, {
     email,
     password,
     name: `Publisher ${suffix}`,
   });
-  const [admin, editor] = [await tokenOf('admin'), await tokenOf('editor')];
-  const org = await apiCall<{ id: string; version: number }>('POST', '/api/organisations', author, {
+  const admin = await tokenOf('admin');
+  const org = await apiCall<{ id: string; version: number }>('POST', '/api/organisations', token, {
     name: `Kababaihan Collective ${suffix}`,
     kind: 'civil_society',
     country: 'NP',
   });
   await apiCall('POST', `/api/organisations/${org.id}/verify`, admin, { version: org.version });
-  const { id } = await apiCall<{ id: string }>('POST', '/api/practices', author, {
-    organisationId: org.id,
-    content,
+  return { email, password, token, organisationId: org.id };
+}
+
+/** Fires a transition on a practice with the version it has now, and a rationale. */
+export async function firePractice(id: string, token: string, transition: string): Promise<void> {
+  const { version } = await apiCall<{ version: number }>('GET', `/api/practices/${id}`, token);
+  await apiCall('POST', `/api/practices/${id}/transitions/${transition}`, token, {
+    version,
+    comment: `Rationale for ${transition}.`,
   });
-  const fire = async (token: string, transition: string) => {
-    const { version } = await apiCall<{ version: number }>('GET', `/api/practices/${id}`, token);
-    await apiCall('POST', `/api/practices/${id}/transitions/${transition}`, token, {
-      version,
-      comment: `Rationale for ${transition}.`,
-    });
-  };
-  await fire(author, 'submit');
+}
+
+/**
+ * Takes a submitted practice (a first round or a revision) through screening, review by three demo
+ * reviewers (one from a UN entity), acceptance and publication, as the demo editor would.
+ */
+export async function reviewAndPublish(id: string): Promise<void> {
+  const editor = await tokenOf('editor');
+  const fire = (token: string, transition: string) => firePractice(id, token, transition);
   await fire(editor, 'start_screening');
   const reviewers = ['reviewer1', 'reviewer3', 'reviewer4'];
   const ids = await Promise.all(
@@ -99,5 +110,27 @@ export async function publishPractice(content: Record<string, unknown>): Promise
   }
   await fire(editor, 'accept');
   await fire(editor, 'publish');
-  return id;
+}
+
+/** Publishes a practice of `author` (a new one by default) through the whole workflow by API. */
+export async function publishPracticeBy(
+  content: Record<string, unknown>,
+  author?: Author,
+): Promise<{ id: string; author: Author }> {
+  const by = author ?? (await newAuthor());
+  const { id } = await apiCall<{ id: string }>('POST', '/api/practices', by.token, {
+    organisationId: by.organisationId,
+    content,
+  });
+  await firePractice(id, by.token, 'submit');
+  await reviewAndPublish(id);
+  return { id, author: by };
+}
+
+/**
+ * Publishes a practice through the whole workflow by API, as its author, the demo editor and three
+ * demo reviewers (one from a UN entity) would: for specs about what the public sees.
+ */
+export async function publishPractice(content: Record<string, unknown>): Promise<string> {
+  return (await publishPracticeBy(content)).id;
 }

@@ -6,6 +6,8 @@ export const PracticeVersionSummary = z.object({
   createdAt: z.iso.datetime(),
   /** Null while the authors still edit it; a submitted version never changes. */
   submittedAt: z.iso.datetime().nullable(),
+  /** When the version was first published; a published version and its attachments never change. */
+  publishedAt: z.iso.datetime().nullable(),
 });
 export type PracticeVersionSummary = z.infer<typeof PracticeVersionSummary>;
 

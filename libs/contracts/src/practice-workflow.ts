@@ -42,5 +42,12 @@ export const ChainVerification = z.object({
 export type ChainVerification = z.infer<typeof ChainVerification>;
 
 /** Editorial decisions on a practice: each needs a rationale (`comment`), which joins the history. */
-export const decisionTransitions = ['desk_reject', 'request_revisions', 'accept', 'reject'] as const;
+export const decisionTransitions = [
+  'desk_reject',
+  'desk_reject_revision',
+  'request_revisions',
+  'accept',
+  'reject',
+  'reject_revision',
+] as const;
 export const decisionRationaleMessage = 'Give the reason for this decision';

@@ -187,6 +187,11 @@ export const Practice = z.object({
   status: PracticeStatus,
   /** Number of the current version (1 for a new draft; a new round adds one). */
   versionNumber: z.number().int(),
+  /**
+   * Number of the version the public library shows, null until the practice is published. While a
+   * published practice is revised, `versionNumber` is the working version and this one stays.
+   */
+  publishedVersionNumber: z.number().int().nullable(),
   content: PracticeContent,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

@@ -27,6 +27,10 @@ export const actions = [
   'publish',
   'withdraw',
   'retract',
+  'revise',
+  'desk_reject_revision',
+  'reject_revision',
+  'withdraw_revision',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -39,7 +43,8 @@ export interface SubjectShapes {
   Organisation: { id: string; status: string; kind: string; country: string | null };
   Membership: { id: string; organisation: string; user: string; status: string; role: string };
   Session: { user: string };
-  Practice: { id: string; organisation: string; status: string };
+  /** `publishedVersion`: the id of the version in the library, null when none was published. */
+  Practice: { id: string; organisation: string; status: string; publishedVersion: string | null };
   Notification: { recipient: string };
   ReviewAssignment: { id: string; reviewer: string; practice: string; status: string };
   /** Submitted reviews as the practice's authors read them (no reviewer identity). */

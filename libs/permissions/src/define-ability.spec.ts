@@ -106,10 +106,16 @@ describe('reviewers', () => {
     expect(ability.can('accept', assignment('r1'))).toBe(true);
     expect(ability.can('accept', assignment('r2'))).toBe(false);
     expect(
-      ability.can('read', asSubject('Practice', { id: 'p1', organisation: 'o1', status: 'in_review' })),
+      ability.can(
+        'read',
+        asSubject('Practice', { id: 'p1', organisation: 'o1', status: 'in_review', publishedVersion: null }),
+      ),
     ).toBe(true);
     expect(
-      ability.can('read', asSubject('Practice', { id: 'p2', organisation: 'o1', status: 'in_review' })),
+      ability.can(
+        'read',
+        asSubject('Practice', { id: 'p2', organisation: 'o1', status: 'in_review', publishedVersion: null }),
+      ),
     ).toBe(false);
     expect(ability.can('create', 'ReviewAssignment')).toBe(false);
   });

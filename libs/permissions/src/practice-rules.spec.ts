@@ -7,7 +7,7 @@ import { asSubject } from './subject';
 import { accessibleFilter } from './to-filter';
 
 const practice = (status: string, organisation = 'o1') =>
-  asSubject('Practice', { id: 'p1', organisation, status });
+  asSubject('Practice', { id: 'p1', organisation, status, publishedVersion: null });
 const actor = (roles: Actor['roles'], organisationStatus: 'pending' | 'verified' = 'verified'): Actor => ({
   id: 'u1',
   roles,
@@ -43,6 +43,23 @@ describe('practice rules', () => {
     expect(editor.can('update', practice('submitted'))).toBe(false);
   });
 
+  it('lets editors read a published practice while its authors draft a revision, to retract it', () => {
+    const editor = defineAbilityFor({ ...stranger, roles: ['editor'] });
+    const revising = asSubject('Practice', {
+      id: 'p1',
+      organisation: 'o1',
+      status: 'draft',
+      publishedVersion: 'v1',
+    });
+    expect(editor.can('read', revising)).toBe(true);
+    expect(editor.can('retract', revising)).toBe(true);
+    expect(defineAbilityFor(null).can('read', revising)).toBe(false);
+    const member = defineAbilityFor(actor(['partner']));
+    expect(member.can('revise', practice('published'))).toBe(true);
+    expect(member.can('withdraw_revision', practice('draft'))).toBe(true);
+    expect(defineAbilityFor(stranger).can('revise', practice('published'))).toBe(false);
+  });
+
   it('lets admins read all and the public read published practices only', () => {
     expect(defineAbilityFor({ ...stranger, roles: ['admin'] }).can('read', practice('draft'))).toBe(true);
     const visitor = defineAbilityFor(null);
@@ -56,7 +73,12 @@ describe('practice rules', () => {
     expect(
       accessibleFilter(defineAbilityFor({ ...stranger, roles: ['editor'] }), 'read', 'Practice'),
     ).toEqual({
-      $or: [{ status: { $ne: 'draft' } }, { organisation: { $in: [] } }, { status: 'published' }],
+      $or: [
+        { publishedVersion: { $ne: null } },
+        { status: { $ne: 'draft' } },
+        { organisation: { $in: [] } },
+        { status: 'published' },
+      ],
     });
     expect(accessibleFilter(defineAbilityFor({ ...stranger, roles: ['admin'] }), 'read', 'Practice')).toEqual(
       {},
@@ -72,7 +94,7 @@ describe('double-blind review', () => {
     reviewing: ['p1'],
     doubleBlind,
   });
-  const underReview = { id: 'p1', organisation: 'o1', status: 'in_review' };
+  const underReview = { id: 'p1', organisation: 'o1', status: 'in_review', publishedVersion: null };
 
   it('withholds the author from reviewers only when the policy is double-blind', () => {
     expect(authorHiddenFrom(defineAbilityFor(reviewing(false)), underReview)).toBe(false);

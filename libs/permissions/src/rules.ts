@@ -17,7 +17,7 @@ export function publicRules({ can }: Builder): void {
 }
 
 /** Transitions an owner organisation's members fire; editors fire the rest (DESIGN §4). */
-export const authorTransitions = ['submit', 'resubmit', 'withdraw'] as const;
+export const authorTransitions = ['submit', 'resubmit', 'withdraw', 'revise', 'withdraw_revision'] as const;
 export const editorTransitions = [
   'start_screening',
   'desk_reject',
@@ -26,6 +26,8 @@ export const editorTransitions = [
   'resume_review',
   'accept',
   'reject',
+  'desk_reject_revision',
+  'reject_revision',
   'publish',
   'retract',
 ] as const;
@@ -95,6 +97,8 @@ export const roleRules: Record<PlatformRole, (actor: Actor, builder: Builder) =>
     can('read', 'Organisation');
     can('read', 'User', ['id', 'name', 'roles']);
     can('read', 'Practice', { status: { $ne: 'draft' } });
+    // A published practice stays theirs to retract while its authors draft a revision.
+    can('read', 'Practice', { publishedVersion: { $ne: null } });
     can([...editorTransitions], 'Practice');
     can(['create', 'read'], 'ReviewAssignment');
     can('read', ['Review', 'ReviewPolicy']);

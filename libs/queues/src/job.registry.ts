@@ -26,6 +26,7 @@ export const jobRegistry = {
     [NotificationJob.SendEmail]: SendEmailPayload,
     [NotificationJob.PracticeSubmitted]: WorkflowEffectPayload,
     [NotificationJob.PracticeDecided]: WorkflowEffectPayload,
+    [NotificationJob.RevisionWithdrawn]: WorkflowEffectPayload,
     [NotificationJob.ReviewInvited]: ReviewInvitedPayload,
   },
   [QueueName.Reminders]: {

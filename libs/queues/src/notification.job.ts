@@ -5,6 +5,8 @@ export const NotificationJob = {
   SendEmail: 'send-email',
   PracticeSubmitted: 'practice-submitted',
   PracticeDecided: 'practice-decided',
+  /** The authors gave up a revision of a published practice, which stays as published. */
+  RevisionWithdrawn: 'revision-withdrawn',
   ReviewInvited: 'review-invited',
 } as const;
 

@@ -6,11 +6,24 @@
 export interface TransitionDefinition<State extends string, Context> {
   from: readonly State[];
   to: State;
+  /**
+   * Whether the transition applies to this record at all (e.g. "has a published version"). Unlike a
+   * guard, which says why a transition cannot happen yet, a transition whose condition fails is not
+   * offered and is refused like one from the wrong state: two transitions from the same state can
+   * then split a path by a fact about the record.
+   */
+  when?: TransitionCondition<Context>;
   /** Returns why the transition is blocked, or null when it may go ahead. */
   guard?: (context: Context) => string | null;
   /** Job names written to the outbox in the same transaction as the state change. */
   effects?: readonly string[];
   description?: string;
+}
+
+export interface TransitionCondition<Context> {
+  /** Shown on diagrams and in refusals, e.g. "has a published version". */
+  label: string;
+  holds: (context: Context) => boolean;
 }
 
 export interface WorkflowDefinition<State extends string, Transition extends string, Context> {

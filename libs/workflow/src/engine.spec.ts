@@ -78,6 +78,42 @@ describe('decide', () => {
   });
 });
 
+describe('conditions', () => {
+  interface Facts {
+    published: boolean;
+  }
+  const flow = defineWorkflow<'open' | 'closed' | 'live', 'close' | 'restore', Facts>({
+    name: 'conditional',
+    initial: 'open',
+    states: ['open', 'closed', 'live'],
+    transitions: {
+      close: { from: ['open'], to: 'closed', when: { label: 'was never live', holds: (f) => !f.published } },
+      restore: { from: ['open'], to: 'live', when: { label: 'was live', holds: (f) => f.published } },
+    },
+  });
+
+  it('refuses a transition whose condition fails before asking for permission, naming the condition', () => {
+    expect(decide(flow, 'open', 'close', { published: true }, () => false)).toEqual({
+      ok: false,
+      refusal: { kind: 'not_applicable', message: 'Cannot close: only when it was never live.' },
+    });
+    expect(decide(flow, 'open', 'restore', { published: true }, everyone)).toMatchObject({
+      ok: true,
+      to: 'live',
+    });
+  });
+
+  it('offers only the transitions whose condition holds, and draws the condition', () => {
+    expect(available(flow, 'open', { published: false }, everyone)).toEqual([
+      { name: 'close', enabled: true },
+    ]);
+    expect(available(flow, 'open', { published: true }, everyone)).toEqual([
+      { name: 'restore', enabled: true },
+    ]);
+    expect(toMermaid(flow)).toContain('open --> live: restore [was live]');
+  });
+});
+
 describe('available', () => {
   it('lists what the actor may fire from here, with the reason a guarded one is disabled', () => {
     expect(available(review, 'in_review', { reviews: 1 }, (t) => t !== 'withdraw')).toEqual([

@@ -4,6 +4,7 @@ import type { WorkflowDefinition } from './definition';
 export type Refusal =
   | { kind: 'unknown_transition'; message: string }
   | { kind: 'wrong_state'; message: string }
+  | { kind: 'not_applicable'; message: string }
   | { kind: 'forbidden'; message: string }
   | { kind: 'guard'; message: string };
 
@@ -50,6 +51,15 @@ export function decide<State extends string, Transition extends string, Context>
       },
     };
   }
+  if (spec.when && !spec.when.holds(context)) {
+    return {
+      ok: false,
+      refusal: {
+        kind: 'not_applicable',
+        message: `Cannot ${name.replaceAll('_', ' ')}: only when it ${spec.when.label}.`,
+      },
+    };
+  }
   if (!permit(name))
     return { ok: false, refusal: { kind: 'forbidden', message: 'You are not allowed to do this.' } };
   const blocked = spec.guard?.(context) ?? null;
@@ -58,7 +68,8 @@ export function decide<State extends string, Transition extends string, Context>
 }
 
 /**
- * The transitions that start from the current state and that the actor may fire, each enabled or
+ * The transitions that start from the current state, apply to the record (their condition holds)
+ * and that the actor may fire, each enabled or
  * with the reason it is not, so an interface shows only what can be done and why not.
  */
 export function available<State extends string, Transition extends string, Context>(
@@ -68,14 +79,20 @@ export function available<State extends string, Transition extends string, Conte
   permit: Permit<Transition>,
 ): AvailableTransition<Transition>[] {
   return (Object.keys(definition.transitions) as Transition[])
-    .filter((name) => definition.transitions[name].from.includes(current) && permit(name))
+    .filter((name) => {
+      const spec = definition.transitions[name];
+      return spec.from.includes(current) && (spec.when?.holds(context) ?? true) && permit(name);
+    })
     .map((name) => {
       const reason = definition.transitions[name].guard?.(context) ?? null;
       return reason ? { name, enabled: false, reason } : { name, enabled: true };
     });
 }
 
-/** The state an append-only event log leads to; it must equal the stored state. */
+/**
+ * The state an append-only event log leads to; it must equal the stored state. Conditions and
+ * guards held when the events were written, so only the shape of each step is checked.
+ */
 export function replay<State extends string, Transition extends string, Context>(
   definition: WorkflowDefinition<State, Transition, Context>,
   events: readonly { transition: Transition; from: State; to: State }[],

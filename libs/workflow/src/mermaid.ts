@@ -7,7 +7,8 @@ export function toMermaid<S extends string, T extends string, C>(
   const lines = ['stateDiagram-v2', `  [*] --> ${definition.initial}`];
   for (const name of Object.keys(definition.transitions) as T[]) {
     const transition = definition.transitions[name];
-    for (const from of transition.from) lines.push(`  ${from} --> ${transition.to}: ${name}`);
+    const label = transition.when ? `${name} [${transition.when.label}]` : name;
+    for (const from of transition.from) lines.push(`  ${from} --> ${transition.to}: ${label}`);
   }
   const hasExit = new Set<string>(
     (Object.keys(definition.transitions) as T[]).flatMap((n) => definition.transitions[n].from),

@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Caller, SignedInCaller } from '../access/caller';
 import { AuditService } from '../audit/audit.service';
 import { fieldError, notFound } from '../common/domain-error';
-import { assertEditable, readablePractice } from '../practices/practice.access';
+import { assertAttachmentsOpen, assertEditable, readablePractice } from '../practices/practice.access';
 import { authorHidden } from '../practices/practice.blind';
 import { practiceSubject } from '../practices/practice.subject';
 import { AttachmentStore, tooLarge } from './attachment.store';
@@ -45,7 +45,7 @@ export class AttachmentsService {
 
   /** Checks the practice before reading the body, so a refused upload is not written to disk. */
   async upload(practiceId: string, request: FastifyRequest, caller: SignedInCaller): Promise<AttachmentView> {
-    const practice = this.editable(await this.readable(practiceId, caller), caller);
+    const practice = await this.editable(await this.readable(practiceId, caller), caller);
     if (!request.isMultipart())
       throw fieldError('file', 'Send the file as multipart/form-data, field "file".');
     const part = await request.file();
@@ -97,7 +97,7 @@ export class AttachmentsService {
 
   async remove(id: string, caller: SignedInCaller): Promise<void> {
     const attachment = await this.readableAttachment(id, caller);
-    this.editable(attachment.practice, caller);
+    await this.editable(attachment.practice, caller);
     this.audit.record(
       caller,
       'attachment.deleted',
@@ -128,8 +128,11 @@ export class AttachmentsService {
     return attachment;
   }
 
-  private editable(practice: Practice, caller: Caller): Practice {
+  private async editable(practice: Practice, caller: Caller): Promise<Practice> {
     assertEditable(practice, caller, 'its attachments can change');
+    // Attachments belong to the practice, not to a version: once published they are the library's.
+    await practice.publishedVersion?.load();
+    assertAttachmentsOpen(practice);
     return practice;
   }
 

@@ -91,8 +91,14 @@ describe('practice versions', () => {
   it('shows the public the published version only, never earlier rounds', async () => {
     // The second round was accepted and published; the workflow tests cover how it gets there.
     const em = api.app.get(EntityManager).fork();
-    await em.nativeUpdate(PracticeVersion, { practice: practiceId, number: 2 }, { submittedAt: new Date() });
-    await em.nativeUpdate(Practice, { id: practiceId }, { status: 'published' });
+    const now = new Date();
+    await em.nativeUpdate(
+      PracticeVersion,
+      { practice: practiceId, number: 2 },
+      { submittedAt: now, publishedAt: now },
+    );
+    const second = await em.findOneOrFail(PracticeVersion, { practice: practiceId, number: 2 });
+    await em.nativeUpdate(Practice, { id: practiceId }, { status: 'published', publishedVersion: second.id });
 
     const open = (await call('GET', `/api/practices/${practiceId}/versions`)).json().items;
     expect(open.map((v: { number: number }) => v.number)).toEqual([2]);

@@ -18,6 +18,7 @@ const summary = (v: PracticeVersion): PracticeVersionSummary => ({
   number: v.number,
   createdAt: v.createdAt.toISOString(),
   submittedAt: v.submittedAt?.toISOString() ?? null,
+  publishedAt: v.publishedAt?.toISOString() ?? null,
 });
 
 /**
@@ -55,9 +56,9 @@ export class PracticeVersionsService {
 
   private async visible(practice: Practice, caller: Caller): Promise<PracticeVersion[]> {
     if (readsPublishedOnly(practice, (subject) => caller.ability.can('read', subject as never))) {
-      // The public sees what was published: the current version of a published practice.
-      const current = practice.currentVersion?.getEntity();
-      return practice.status === 'published' && current ? [current] : [];
+      // The public sees what was published, never a revision under way.
+      const published = practice.publishedVersion ? await practice.publishedVersion.load() : null;
+      return practice.status === 'published' && published ? [published] : [];
     }
     const authors = caller.ability.can('update', practiceSubject(practice));
     return this.em.find(

@@ -9,9 +9,24 @@ export const editableStates: readonly Practice['status'][] = ['draft', 'revision
 
 /** Loads a practice the caller may see; anything else is "not found", never "forbidden". */
 export async function readablePractice(em: EntityManager, id: string, caller: Caller): Promise<Practice> {
-  const practice = await em.findOne(Practice, { id }, { populate: ['organisation', 'currentVersion'] });
+  const practice = await em.findOne(
+    Practice,
+    { id },
+    { populate: ['organisation', 'currentVersion', 'publishedVersion'] },
+  );
   if (!practice || !caller.ability.can('read', practiceSubject(practice))) throw notFound('practice');
   return practice;
+}
+
+/** 409 when the attachments belong to a published version, which never changes. */
+export function assertAttachmentsOpen(practice: Practice): void {
+  const published = practice.publishedVersion?.getEntity();
+  if (published) {
+    throw conflict(
+      'INVALID_STATE',
+      `The attachments of published version ${published.number} are frozen; they cannot change while the library shows it.`,
+    );
+  }
 }
 
 /** 403 when the caller may not edit it at all, 409 when the practice is not in the authors' hands. */

@@ -8,6 +8,7 @@ export const toPracticeDto = (
   practice: Practice,
   current: PracticeVersion,
   caller: Pick<Caller, 'ability'>,
+  published: PracticeVersion | null,
 ): PracticeDto => {
   const hidden = authorHidden(practice, caller);
   return {
@@ -18,6 +19,7 @@ export const toPracticeDto = (
     authorHidden: hidden,
     status: practice.status,
     versionNumber: current.number,
+    publishedVersionNumber: published?.number ?? null,
     content: contentFor(current.content, hidden),
     createdAt: practice.createdAt.toISOString(),
     updatedAt: practice.updatedAt.toISOString(),

@@ -7,6 +7,7 @@ export const practiceSubject = (practice: Practice) =>
     id: practice.id,
     organisation: practice.organisation.id,
     status: practice.status,
+    publishedVersion: practice.publishedVersion?.id ?? null,
   });
 
 /**
@@ -15,5 +16,10 @@ export const practiceSubject = (practice: Practice) =>
  */
 export const readsPublishedOnly = (practice: Practice, can: (subject: unknown) => boolean): boolean =>
   !can(
-    asSubject('Practice', { id: practice.id, organisation: practice.organisation.id, status: 'in_review' }),
+    asSubject('Practice', {
+      id: practice.id,
+      organisation: practice.organisation.id,
+      status: 'in_review',
+      publishedVersion: null,
+    }),
   );

@@ -34,6 +34,13 @@ import { practiceSubject } from './practice.subject';
 const entityType = 'Practice';
 /** Transitions that hand the current version to editors, which freezes it. */
 const submitting: readonly PracticeTransition[] = ['submit', 'resubmit'];
+/** Endings of a revision: the practice returns to its published version. */
+const backToPublished: readonly PracticeTransition[] = [
+  'withdraw_revision',
+  'desk_reject_revision',
+  'reject_revision',
+  'retract',
+];
 /** Editorial decisions are explained to the authors; the reason is stored with the event. */
 const decisions: readonly string[] = decisionTransitions;
 
@@ -61,7 +68,7 @@ export class PracticesService {
       Practice,
       { $and: where },
       {
-        populate: ['organisation', 'currentVersion'],
+        populate: ['organisation', 'currentVersion', 'publishedVersion'],
         orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }],
         limit: query.pageSize,
         offset: (query.page - 1) * query.pageSize,
@@ -140,6 +147,7 @@ export class PracticesService {
         current.content,
         await reviewPanel(this.em, current.id),
         await loadReviewPolicy(this.em),
+        practice.publishedVersion !== null,
       ),
       this.permit(practice, caller),
     );
@@ -154,13 +162,19 @@ export class PracticesService {
   ): Promise<PracticeDto> {
     // The route is open to whoever may read the practice, which includes the public.
     if (!caller.user) throw unauthenticated();
+    const signedIn = caller as SignedInCaller;
     const practice = await this.readable(id, caller);
     const current = this.current(practice);
+    const published = practice.publishedVersion?.getEntity() ?? null;
     const context = practiceContext(
       current.content,
       await reviewPanel(this.em, current.id),
       await loadReviewPolicy(this.em),
+      published !== null,
     );
+    const name = transition as PracticeTransition;
+    // Events into the library name the version it shows; a revision's own number goes alongside.
+    const named = published && (backToPublished.includes(name) || name === 'revise') ? published : current;
     await this.runner.fire({
       definition: practiceWorkflow,
       entity: Practice,
@@ -181,10 +195,27 @@ export class PracticesService {
           ? [{ path: 'comment', message: decisionRationaleMessage }]
           : undefined,
       actorId: caller.user.id,
-      payload: { versionNumber: current.number, ...(input.comment ? { comment: input.comment } : {}) },
-      alongside: async (em, name) => {
-        if (submitting.includes(name)) {
+      payload: {
+        versionNumber: named.number,
+        ...(named !== current ? { revisionNumber: current.number } : {}),
+        ...(input.comment ? { comment: input.comment } : {}),
+      },
+      alongside: async (em, fired) => {
+        if (submitting.includes(fired)) {
           await em.nativeUpdate(PracticeVersion, { id: current.id }, { submittedAt: new Date() });
+        }
+        if (fired === 'publish') {
+          await em.nativeUpdate(
+            PracticeVersion,
+            { id: current.id, publishedAt: null },
+            { publishedAt: new Date() },
+          );
+          await em.nativeUpdate(Practice, { id: practice.id }, { publishedVersion: current.id });
+        }
+        if (fired === 'revise') await this.startRevision(em, practice, current, signedIn);
+        // The abandoned working version stays in the history; the published one is current again.
+        if (published && backToPublished.includes(fired)) {
+          await em.nativeUpdate(Practice, { id: practice.id }, { currentVersion: published.id });
         }
       },
     });
@@ -192,9 +223,27 @@ export class PracticesService {
     const fresh = await this.em.findOneOrFail(
       Practice,
       { id },
-      { populate: ['organisation', 'currentVersion'], refresh: true },
+      { populate: ['organisation', 'currentVersion', 'publishedVersion'], refresh: true },
     );
     return this.dto(fresh, caller);
+  }
+
+  /** A new working version, a copy of the published one, for the authors to change. */
+  private async startRevision(
+    em: EntityManager,
+    practice: Practice,
+    published: PracticeVersion,
+    caller: SignedInCaller,
+  ): Promise<void> {
+    const [last] = await em.find(PracticeVersion, { practice }, { orderBy: { number: 'desc' }, limit: 1 });
+    const working = em.create(PracticeVersion, {
+      practice: practice.id,
+      number: (last?.number ?? published.number) + 1,
+      content: structuredClone(published.content),
+      createdBy: caller.user.id,
+    });
+    await em.persist(working).flush();
+    await em.nativeUpdate(Practice, { id: practice.id }, { currentVersion: working.id });
   }
 
   async timeline(id: string, caller: Caller): Promise<WorkflowEventList> {
@@ -232,6 +281,6 @@ export class PracticesService {
   }
 
   private dto(practice: Practice, caller: Caller, current = this.current(practice)): PracticeDto {
-    return toPracticeDto(practice, current, caller);
+    return toPracticeDto(practice, current, caller, practice.publishedVersion?.getEntity() ?? null);
   }
 }

@@ -37,6 +37,7 @@ const refusalError = (refusal: Refusal, blockedIssues?: FieldIssue[]): DomainErr
     case 'unknown_transition':
       return new DomainError(404, 'NOT_FOUND', refusal.message);
     case 'wrong_state':
+    case 'not_applicable':
       return conflict('INVALID_STATE', refusal.message);
     case 'forbidden':
       return forbidden(refusal.message);

@@ -42,6 +42,10 @@ const transitionLabels: Record<string, Label> = {
   publish: m.practice_transition_publish,
   withdraw: m.practice_transition_withdraw,
   retract: m.practice_transition_retract,
+  revise: m.practice_transition_revise,
+  desk_reject_revision: m.practice_transition_desk_reject_revision,
+  reject_revision: m.practice_transition_reject_revision,
+  withdraw_revision: m.practice_transition_withdraw_revision,
 };
 
 export const transitionLabel = (name: string): string => transitionLabels[name]?.() ?? name;
@@ -113,7 +117,16 @@ export const practiceSubject = (practice: Practice) =>
     id: practice.id,
     organisation: practice.organisationId ?? '',
     status: practice.status,
+    // Only whether one exists matters to the rules; the number stands in for the id.
+    publishedVersion:
+      practice.publishedVersionNumber === null ? null : String(practice.publishedVersionNumber),
   });
+
+/** A published practice whose authors are revising it: the library still shows the published version. */
+export const underRevision = (practice: Practice): boolean =>
+  practice.publishedVersionNumber !== null &&
+  practice.status !== 'published' &&
+  practice.status !== 'retracted';
 
 /** Authors hold the practice (and may change it) while it is a draft or revisions are requested. */
 export const canEditPractice = (ability: AppAbility, practice: Practice): boolean =>

@@ -23,6 +23,10 @@ export class PracticeVersion {
   @Property({ type: 'timestamptz', nullable: true })
   submittedAt: Date | null = null;
 
+  /** When this version was first published; a published version never changes, nor do its attachments. */
+  @Property({ type: 'timestamptz', nullable: true })
+  publishedAt: Date | null = null;
+
   @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
   createdBy: User | null = null;
 

@@ -5,7 +5,7 @@ import { Organisation } from './organisation.entity';
 import type { PracticeVersion } from './practice-version.entity';
 import { User } from './user.entity';
 
-/** A good practice: its owner, where it is in the workflow, and which version is current. */
+/** A good practice: its owner, where it is in the workflow, which version is current and which published. */
 @Entity()
 @Check({
   name: 'practice_status_check',
@@ -29,6 +29,10 @@ export class Practice {
   // A string reference: the two entities point at each other.
   @ManyToOne('PracticeVersion', { nullable: true, deleteRule: 'set null', ref: true })
   currentVersion: Ref<PracticeVersion> | null = null;
+
+  /** The version the library shows; it stays while a revision of the practice goes through review. */
+  @ManyToOne('PracticeVersion', { nullable: true, deleteRule: 'set null', ref: true })
+  publishedVersion: Ref<PracticeVersion> | null = null;
 
   @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
   createdBy: User | null = null;

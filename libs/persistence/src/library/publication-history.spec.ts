@@ -33,6 +33,20 @@ describe('publicationHistory', () => {
     });
   });
 
+  it('keeps listing the published version, from its first publication, when a revision returns to it', () => {
+    const withdrawn: PublicationEvent = {
+      sequence: 9,
+      toState: 'published',
+      createdAt: at(9),
+      payload: { versionNumber: 1, revisionNumber: 2 },
+    };
+    expect(publicationHistory([publish(3, 1), withdrawn])).toEqual({
+      listed: { number: 1, publishedAt: at(3), sequence: 9 },
+      versions: [{ number: 1, publishedAt: at(3) }],
+      retraction: null,
+    });
+  });
+
   it('is retracted only by a retraction after the latest publication, with its comment as the notice', () => {
     expect(publicationHistory([publish(1, 1), retract(2, '  Data withdrawn.  ')])?.retraction).toEqual({
       at: at(2),

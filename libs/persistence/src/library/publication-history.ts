@@ -39,8 +39,16 @@ export function publicationHistory(events: readonly PublicationEvent[]): Publica
   for (const event of ordered) {
     const number = event.toState === 'published' ? versionOf(event) : null;
     if (number === null) continue;
-    if (!versions.some((v) => v.number === number)) versions.push({ number, publishedAt: event.createdAt });
-    listed = { number, publishedAt: event.createdAt, sequence: event.sequence };
+    // A revision withdrawn or turned down returns to published naming the version already out (and
+    // the revision it gave up): that version stays listed, dated by when it was published.
+    let version = versions.find((v) => v.number === number);
+    if (!version) versions.push((version = { number, publishedAt: event.createdAt }));
+    const returned = event.payload?.revisionNumber !== undefined;
+    listed = {
+      number,
+      publishedAt: returned ? version.publishedAt : event.createdAt,
+      sequence: event.sequence,
+    };
   }
   if (!listed) return null;
   const after = listed.sequence;

@@ -30,6 +30,28 @@ describe('reviewDecisions', () => {
     expect(reviewDecisions([event(1, 'submit', 1), event(4, 'reject', 9)])[0]?.outcome).toBe('rejected');
   });
 
+  it('counts a revision of a published practice as a review of its own, turned down or accepted', () => {
+    const revision = [
+      event(1, 'submit', 1),
+      event(2, 'accept', 5),
+      event(3, 'publish', 6),
+      event(4, 'revise', 20),
+      event(5, 'submit', 21),
+      event(6, 'start_screening', 22),
+      event(7, 'desk_reject_revision', 24),
+      event(8, 'revise', 25),
+      event(9, 'submit', 26),
+      event(10, 'reject_revision', 30),
+    ];
+    expect(reviewDecisions(revision).map((d) => [d.sequence, d.submittedAt.getUTCDate(), d.outcome])).toEqual(
+      [
+        [2, 1, 'accepted'],
+        [7, 21, 'rejected'],
+        [10, 26, 'rejected'],
+      ],
+    );
+  });
+
   it('starts each review afresh after a decision and leaves out a decision with no submission', () => {
     expect(
       reviewDecisions([

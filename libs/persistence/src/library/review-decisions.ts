@@ -21,6 +21,9 @@ export const decidingTransitions: Readonly<Record<string, ReviewOutcome>> = {
   accept: 'accepted',
   reject: 'rejected',
   desk_reject: 'rejected',
+  // A revision of a published practice turned down: a decision on it, though the practice stays published.
+  reject_revision: 'rejected',
+  desk_reject_revision: 'rejected',
 };
 
 /** The transition that starts a review; a resubmission continues the same one. */

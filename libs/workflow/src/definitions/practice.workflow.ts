@@ -1,4 +1,4 @@
-import { defineWorkflow } from '../definition';
+import { defineWorkflow, type TransitionCondition } from '../definition';
 
 export const practiceStates = [
   'draft',
@@ -27,7 +27,11 @@ export type PracticeTransition =
   | 'reject'
   | 'publish'
   | 'withdraw'
-  | 'retract';
+  | 'retract'
+  | 'revise'
+  | 'desk_reject_revision'
+  | 'reject_revision'
+  | 'withdraw_revision';
 
 /** What the guards need to know, gathered by the caller before firing. */
 export interface PracticeContext {
@@ -40,7 +44,22 @@ export interface PracticeContext {
   reviewsRequired: number;
   /** Whether the policy's rule of at least one reviewer from a UN entity holds. */
   unEntityReviewerPresent: boolean;
+  /** Whether a version of the practice is in the library (a revision is under way, or none). */
+  hasPublishedVersion: boolean;
 }
+
+/**
+ * A published practice is revised through the same review as a new one, while the library keeps
+ * its published version; the endings of that review split on this fact (ADR 0006).
+ */
+const revising: TransitionCondition<PracticeContext> = {
+  label: 'has a published version',
+  holds: (context) => context.hasPublishedVersion,
+};
+const firstRound: TransitionCondition<PracticeContext> = {
+  label: 'has no published version',
+  holds: (context) => !context.hasPublishedVersion,
+};
 
 const complete = ({ missingFields }: PracticeContext) =>
   missingFields.length ? `Complete these fields first: ${missingFields.join(', ')}.` : null;
@@ -72,7 +91,19 @@ export const practiceWorkflow = defineWorkflow<PracticeState, PracticeTransition
       effects: ['notifications.practice-submitted'],
     },
     start_screening: { from: ['submitted'], to: 'screening' },
-    desk_reject: { from: ['screening'], to: 'rejected', effects: ['notifications.practice-decided'] },
+    desk_reject: {
+      from: ['screening'],
+      to: 'rejected',
+      when: firstRound,
+      effects: ['notifications.practice-decided'],
+    },
+    // A revision turned down leaves the practice as it was published, not rejected.
+    desk_reject_revision: {
+      from: ['screening'],
+      to: 'published',
+      when: revising,
+      effects: ['notifications.practice-decided'],
+    },
     send_to_review: { from: ['screening'], to: 'in_review', guard: panelReady },
     request_revisions: {
       from: ['in_review'],
@@ -96,11 +127,34 @@ export const practiceWorkflow = defineWorkflow<PracticeState, PracticeTransition
     reject: {
       from: ['in_review'],
       to: 'rejected',
+      when: firstRound,
+      guard: enoughReviews,
+      effects: ['notifications.practice-decided'],
+    },
+    reject_revision: {
+      from: ['in_review'],
+      to: 'published',
+      when: revising,
       guard: enoughReviews,
       effects: ['notifications.practice-decided'],
     },
     publish: { from: ['accepted'], to: 'published', effects: ['publishing.publish-practice'] },
-    withdraw: { from: open, to: 'withdrawn' },
-    retract: { from: ['published'], to: 'retracted', effects: ['publishing.retract-practice'] },
+    withdraw: { from: open, to: 'withdrawn', when: firstRound },
+    withdraw_revision: {
+      from: open,
+      to: 'published',
+      when: revising,
+      effects: ['notifications.revision-withdrawn'],
+    },
+    // The authors start a new working version; the library keeps the published one meanwhile.
+    // (Its condition always holds once published through the engine; rows written otherwise say none.)
+    revise: { from: ['published'], to: 'draft', when: revising },
+    // The published version can be taken out of the library whatever its revision is doing.
+    retract: {
+      from: ['published', ...open, 'accepted'],
+      to: 'retracted',
+      when: revising,
+      effects: ['publishing.retract-practice'],
+    },
   },
 });
