@@ -2,7 +2,6 @@ import Fastify from 'fastify';
 import { Pool } from 'pg';
 import { LibrarySearchQuery } from '@pathways/contracts';
 // The API's own statement builder, so the baseline runs literally the same SQL.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { librarySearchStatement } from '../../apps/api/src/library/library-search.sql';
 
 /**

@@ -4,7 +4,6 @@ import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { LibrarySearchQuery } from '@pathways/contracts';
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { librarySearchStatement } from '../../apps/api/src/library/library-search.sql';
 import { startBaseline } from './baseline-server';
 import { loadBenchDatabase } from './load';
@@ -23,14 +22,18 @@ const ports = { api: 3931, baseline: 3932, web: 3933 };
 function sizes(): number[] {
   const args = process.argv.slice(2);
   const chosen = args.flatMap((a, i) => (a === '--size' ? [Number(args[i + 1])] : []));
-  if (chosen.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--size takes a number of practices');
+  if (chosen.some((n) => !Number.isInteger(n) || n < 1))
+    throw new Error('--size takes a number of practices');
   return chosen.length ? chosen : [10_000];
 }
 
 async function waitFor(url: string, child: ChildProcess) {
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`${url}: the process exited (${child.exitCode})`);
-    const ok = await fetch(url).then((r) => r.status < 500, () => false);
+    const ok = await fetch(url).then(
+      (r) => r.status < 500,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -38,7 +41,11 @@ async function waitFor(url: string, child: ChildProcess) {
 }
 
 function start(script: string, cwd: string, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [join(root, script)], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  return spawn(process.execPath, [join(root, script)], {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 interface Load {
@@ -49,7 +56,11 @@ interface Load {
   errors: number;
 }
 
-async function cannon(base: string, paths: readonly string[], options: { rate?: number; connections: number }): Promise<Load> {
+async function cannon(
+  base: string,
+  paths: readonly string[],
+  options: { rate?: number; connections: number },
+): Promise<Load> {
   const result = await autocannon({
     url: base,
     connections: options.connections,
@@ -86,7 +97,8 @@ async function shippedJs(webUrl: string): Promise<number> {
     seen.add(url);
     const code = await fetch(url).then((r) => r.text());
     bytes += gzipSync(code).length;
-    for (const m of code.matchAll(/(?:from|import)\s*"(\.{1,2}\/[^"]+\.js)"/g)) queue.push(new URL(m[1], url).toString());
+    for (const m of code.matchAll(/(?:from|import)\s*"(\.{1,2}\/[^"]+\.js)"/g))
+      queue.push(new URL(m[1], url).toString());
     for (const m of code.matchAll(/"(\.\.\/nodes\/(\d+)\.[\w-]+\.js)"/g))
       if (nodeIds.includes(m[2])) queue.push(new URL(m[1], url).toString());
   }
@@ -98,7 +110,14 @@ async function explainTimes(url: string): Promise<{ query: string; ms: number }[
   await client.connect();
   try {
     const out = [];
-    for (const raw of ['q=domestic+workers', 'q=remesas', 'q=%22pre-departure+orientation%22', 'theme=pre-departure-orientation', 'q=training&country=PH&stage=pre-departure&year=2018', '']) {
+    for (const raw of [
+      'q=domestic+workers',
+      'q=remesas',
+      'q=%22pre-departure+orientation%22',
+      'theme=pre-departure-orientation',
+      'q=training&country=PH&stage=pre-departure&year=2018',
+      '',
+    ]) {
       const query = LibrarySearchQuery.parse(Object.fromEntries(new URLSearchParams(raw)));
       const { sql, params } = librarySearchStatement(query, query.q?.trim() || undefined);
       let n = 0;
@@ -114,7 +133,8 @@ async function explainTimes(url: string): Promise<{ query: string; ms: number }[
   }
 }
 
-const fmt = (l: Load) => `${l.p50} / ${l.p95} / ${l.p99} ms, ${l.rps.toFixed(1)} req/s${l.errors ? `, ${l.errors} errors` : ''}`;
+const fmt = (l: Load) =>
+  `${l.p50} / ${l.p95} / ${l.p99} ms, ${l.rps.toFixed(1)} req/s${l.errors ? `, ${l.errors} errors` : ''}`;
 
 async function benchSize(size: number): Promise<string[]> {
   const databaseUrl = await loadBenchDatabase(admin, size);

@@ -44,14 +44,30 @@ async function insertPractices(c: Client, practices: GeneratedPractice[]) {
   await insert(
     c,
     'practice',
-    { id: 'uuid', slug: 'text', organisation_id: 'uuid', status: 'text', created_at: 'timestamptz', updated_at: 'timestamptz' },
+    {
+      id: 'uuid',
+      slug: 'text',
+      organisation_id: 'uuid',
+      status: 'text',
+      created_at: 'timestamptz',
+      updated_at: 'timestamptz',
+    },
     practices.map((p) => [p.id, p.slug, p.organisationId, p.status, p.createdAt, p.events.at(-1)!.createdAt]),
   );
   await insert(
     c,
     'practice_version',
-    { id: 'uuid', practice_id: 'uuid', number: 'int', content: 'jsonb', submitted_at: 'timestamptz', created_at: 'timestamptz' },
-    practices.flatMap((p) => p.versions.map((v) => [v.id, p.id, v.number, JSON.stringify(v.content), v.createdAt, v.createdAt])),
+    {
+      id: 'uuid',
+      practice_id: 'uuid',
+      number: 'int',
+      content: 'jsonb',
+      submitted_at: 'timestamptz',
+      created_at: 'timestamptz',
+    },
+    practices.flatMap((p) =>
+      p.versions.map((v) => [v.id, p.id, v.number, JSON.stringify(v.content), v.createdAt, v.createdAt]),
+    ),
   );
   await c.query(
     `update practice p set current_version_id = v.id from unnest($1::uuid[], $2::uuid[]) v(practice_id, id) where p.id = v.practice_id`,
@@ -62,7 +78,17 @@ async function insertPractices(c: Client, practices: GeneratedPractice[]) {
     return p.events.map((e) => {
       const fields = { workflow: 'practice', entityType: 'Practice', entityId: p.id, actorId: null, ...e };
       const hash = eventHash(prevHash, fields);
-      const row = [p.id, e.sequence, e.transition, e.fromState, e.toState, JSON.stringify(e.payload), e.createdAt, prevHash, hash];
+      const row = [
+        p.id,
+        e.sequence,
+        e.transition,
+        e.fromState,
+        e.toState,
+        JSON.stringify(e.payload),
+        e.createdAt,
+        prevHash,
+        hash,
+      ];
       prevHash = hash;
       return row;
     });
@@ -108,18 +134,34 @@ export async function loadBenchDatabase(adminUrl: string, size: number, log = co
       c,
       'taxonomy_term',
       { id: 'uuid', vocabulary: 'text', code: 'text', label: 'jsonb', position: 'int' },
-      seedTaxonomy.map((t) => [crypto.randomUUID(), t.vocabulary, t.code, JSON.stringify(t.label), t.position]),
+      seedTaxonomy.map((t) => [
+        crypto.randomUUID(),
+        t.vocabulary,
+        t.code,
+        JSON.stringify(t.label),
+        t.position,
+      ]),
     );
     const organisations = Array.from({ length: organisationCount(size) }, (_, i) => generateOrganisation(i));
     await c.query(
       `insert into organisation (id, name, kind, country, status, verified_at, created_at, updated_at)
        select o.*, 'verified', now(), now(), now() from unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) o`,
-      [organisations.map((o) => o.id), organisations.map((o) => o.name), organisations.map((o) => o.kind), organisations.map((o) => o.country)],
+      [
+        organisations.map((o) => o.id),
+        organisations.map((o) => o.name),
+        organisations.map((o) => o.kind),
+        organisations.map((o) => o.country),
+      ],
     );
-    const bar = new SingleBar({ format: 'practices {bar} {value}/{total} {eta_formatted}' }, Presets.shades_classic);
+    const bar = new SingleBar(
+      { format: 'practices {bar} {value}/{total} {eta_formatted}' },
+      Presets.shades_classic,
+    );
     bar.start(size, 0);
     for (let from = 0; from < size; from += batchSize) {
-      const practices = Array.from({ length: Math.min(batchSize, size - from) }, (_, i) => generatePractice(from + i, size));
+      const practices = Array.from({ length: Math.min(batchSize, size - from) }, (_, i) =>
+        generatePractice(from + i, size),
+      );
       await insertPractices(c, practices);
       bar.update(from + practices.length);
     }
@@ -130,7 +172,10 @@ export async function loadBenchDatabase(adminUrl: string, size: number, log = co
   const refreshed = Date.now();
   const orm = await MikroORM.init(ormConfig({ databaseUrl: url, poolMax: 4 }));
   try {
-    const bar = new SingleBar({ format: 'library   {bar} {value}/{total} {eta_formatted}' }, Presets.shades_classic);
+    const bar = new SingleBar(
+      { format: 'library   {bar} {value}/{total} {eta_formatted}' },
+      Presets.shades_classic,
+    );
     bar.start(size, 0);
     let next = 0;
     let done = 0;

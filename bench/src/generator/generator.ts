@@ -14,7 +14,8 @@ import { Random, stableUuid } from './random';
 export const GENERATOR_VERSION = 1;
 export const SEED = 20_261_202;
 
-const codes = (vocabulary: Vocabulary) => seedTaxonomy.filter((t) => t.vocabulary === vocabulary).map((t) => t.code);
+const codes = (vocabulary: Vocabulary) =>
+  seedTaxonomy.filter((t) => t.vocabulary === vocabulary).map((t) => t.code);
 const themes = codes('theme');
 const stages = codes('stage');
 const targetGroups = codes('target_group');
@@ -92,8 +93,17 @@ function content(r: Random, language: Locale, index: number): PracticeContent {
   const listed = [
     { code: origin, role: 'origin' as const },
     { code: destination, role: 'destination' as const },
-    ...(r.chance(0.2) ? [{ code: r.pick(bank.transits.filter((c) => c !== origin && c !== destination)), role: 'transit' as const }] : []),
-    ...(r.chance(0.3) ? [{ code: r.pick(bank.destinations.filter((c) => c !== destination)), role: 'destination' as const }] : []),
+    ...(r.chance(0.2)
+      ? [
+          {
+            code: r.pick(bank.transits.filter((c) => c !== origin && c !== destination)),
+            role: 'transit' as const,
+          },
+        ]
+      : []),
+    ...(r.chance(0.3)
+      ? [{ code: r.pick(bank.destinations.filter((c) => c !== destination)), role: 'destination' as const }]
+      : []),
   ];
   const start = 2005 + r.int(0, 20);
   return {
@@ -107,7 +117,10 @@ function content(r: Random, language: Locale, index: number): PracticeContent {
     targetGroups: r.some(targetGroups, r.int(1, 2), true),
     frameworks: r.some(frameworks, r.int(0, 2)),
     partners: r.chance(0.5) ? [`${generateOrganisation(r.int(0, 999)).name}`] : [],
-    period: { start: `${start}-0${r.int(1, 9)}-01`, end: r.chance(0.5) ? `${start + r.int(1, 4)}-12-31` : null },
+    period: {
+      start: `${start}-0${r.int(1, 9)}-01`,
+      end: r.chance(0.5) ? `${start + r.int(1, 4)}-12-31` : null,
+    },
     outcomes: paragraph(r, language, words, 2),
     indicators: r.some(bank.indicators[language], r.int(1, 4)).map((indicator) => ({
       indicator,
@@ -138,7 +151,10 @@ export function generatePractice(index: number, size: number): GeneratedPractice
   const versions = [{ id: stableUuid(`version:${SEED}:${index}:1`), number: 1, content: first, createdAt }];
   for (let number = 2; number <= versionCount; number++) {
     const previous = versions[versions.length - 1].content;
-    const changed: PracticeContent = { ...previous, outcomes: paragraph(r, language, { people: '', action: '', origin: '', destination: '' }, 2) };
+    const changed: PracticeContent = {
+      ...previous,
+      outcomes: paragraph(r, language, { people: '', action: '', origin: '', destination: '' }, 2),
+    };
     if (r.chance(0.5)) changed.summary = `${previous.summary} ${paragraph(r, language, {}, 1)}`;
     versions.push({
       id: stableUuid(`version:${SEED}:${index}:${number}`),

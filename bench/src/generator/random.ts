@@ -35,7 +35,8 @@ export class Random {
   /** `count` different items, skewed or uniform. */
   some<T>(items: readonly T[], count: number, skew = false): T[] {
     const chosen = new Set<T>();
-    while (chosen.size < Math.min(count, items.length)) chosen.add(skew ? this.skewed(items) : this.pick(items));
+    while (chosen.size < Math.min(count, items.length))
+      chosen.add(skew ? this.skewed(items) : this.pick(items));
     return [...chosen];
   }
 }

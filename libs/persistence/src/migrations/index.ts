@@ -9,6 +9,7 @@ import { Migration20261128192630 } from './Migration20261128192630';
 import { Migration20261128204000 } from './Migration20261128204000';
 import { Migration20261129120000 } from './Migration20261129120000';
 import { Migration20261202100000 } from './Migration20261202100000';
+import { Migration20261202130000 } from './Migration20261202130000';
 
 /**
  * Every migration, in order. Generate new ones with `npm run migration:create`, review, and add them
@@ -26,4 +27,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128204000', class: Migration20261128204000 },
   { name: 'Migration20261129120000', class: Migration20261129120000 },
   { name: 'Migration20261202100000', class: Migration20261202100000 },
+  { name: 'Migration20261202130000', class: Migration20261202130000 },
 ];
