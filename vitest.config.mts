@@ -24,6 +24,7 @@ export default defineConfig({
       project('api', 'apps/api'),
       project('worker', 'apps/worker'),
       project('local-stack', 'infra/local'),
+      project('bench', 'bench'),
     ],
   },
 });

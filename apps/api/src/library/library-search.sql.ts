@@ -92,14 +92,9 @@ export function librarySearchStatement(
   const sort = query.sort === 'relevance' && !hasText ? 'newest' : query.sort;
   const rank = hasText ? `ts_rank_cd(l.rank_vector, ${queryOfRow})` : '0';
 
-  const facetCounts = [
-    ...Object.entries(arrayFacets).map(
-      ([facet, column]) =>
-        `select '${facet}' as facet, v as value, count(*)::int as count from matched, unnest(${column}) v group by v`,
-    ),
-    `select 'organisationKind', organisation_kind, count(*)::int from matched group by organisation_kind`,
-    `select 'year', year::text, count(*)::int from matched where year is not null group by year`,
-  ].join('\n    union all ');
+  // Every facet at once: one unnest of `facet:value` keys over the match set, one aggregate.
+  const facetCounts = `select split_part(k, ':', 1) as facet, substr(k, strpos(k, ':') + 1) as value, count(*)::int as count
+    from matched, unnest(facet_keys) k group by k`;
 
   const headline = (column: string) =>
     hasText
@@ -114,8 +109,7 @@ export function librarySearchStatement(
 
   const sql = `with ${q},
 matched as materialized (
-  select l.id, l.themes, l.stages, l.country_codes, l.regions, l.roles, l.target_groups, l.frameworks,
-    l.organisation_kind, l.year, l.published_at, lower(l.title) as sort_title, ${rank} as rank
+  select l.id, l.facet_keys, l.published_at, lower(l.title) as sort_title, ${rank} as rank
   from library_practice l, q
   ${whereClause(where)}
 ),

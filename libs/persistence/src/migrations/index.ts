@@ -11,6 +11,7 @@ import { Migration20261129120000 } from './Migration20261129120000';
 import { Migration20261202100000 } from './Migration20261202100000';
 import { Migration20261202110000 } from './Migration20261202110000';
 import { Migration20261202120000 } from './Migration20261202120000';
+import { Migration20261202130000 } from './Migration20261202130000';
 import { Migration20261202140000 } from './Migration20261202140000';
 
 /**
@@ -31,5 +32,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202100000', class: Migration20261202100000 },
   { name: 'Migration20261202110000', class: Migration20261202110000 },
   { name: 'Migration20261202120000', class: Migration20261202120000 },
+  { name: 'Migration20261202130000', class: Migration20261202130000 },
   { name: 'Migration20261202140000', class: Migration20261202140000 },
 ];
