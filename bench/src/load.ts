@@ -170,7 +170,9 @@ export async function loadBenchDatabase(adminUrl: string, size: number, log = co
   log(`${name}: practices written in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
   const refreshed = Date.now();
-  const orm = await MikroORM.init(ormConfig({ databaseUrl: url, poolMax: 4 }));
+  // Each refresh is a handful of short round trips, so several at once keep both cores busy.
+  const concurrency = Number(process.env['BENCH_LOAD_CONCURRENCY'] ?? 6);
+  const orm = await MikroORM.init(ormConfig({ databaseUrl: url, poolMax: concurrency + 1 }));
   try {
     const bar = new SingleBar(
       { format: 'library   {bar} {value}/{total} {eta_formatted}' },
@@ -179,7 +181,6 @@ export async function loadBenchDatabase(adminUrl: string, size: number, log = co
     bar.start(size, 0);
     let next = 0;
     let done = 0;
-    // Two refreshes at a time: the machine has two cores and the database does the work.
     const worker = async () => {
       const em = orm.em.fork();
       while (next < size) {
@@ -189,7 +190,7 @@ export async function loadBenchDatabase(adminUrl: string, size: number, log = co
         if (++done % 200 === 0) bar.update(done);
       }
     };
-    await Promise.all([worker(), worker()]);
+    await Promise.all(Array.from({ length: concurrency }, worker));
     bar.update(size);
     bar.stop();
   } finally {

@@ -115,7 +115,7 @@ export type FacetCount = z.infer<typeof FacetCount>;
 export const LibrarySearchResult = z.object({
   items: z.array(LibraryHit),
   total: z.number().int(),
-  /** True when `total` and the facet counts are estimates (very large result sets). */
+  /** True when the facet counts are estimates from a sample of a very large match set; `total` is exact. */
   approximate: z.boolean(),
   page: z.number().int(),
   pageSize: z.number().int(),

@@ -81,20 +81,48 @@ export function libraryMatch(
 
 export const whereClause = (where: string[]) => (where.length ? `where ${where.join('\n    and ')}` : '');
 
+/**
+ * Bounds on the work of one search, whatever the number of matches (issue 4: broad words match
+ * half the library). Relevance ranks at most `rankedCandidates` matches, the newest (more when a
+ * later page asks for them); facets are counted over the first `facetSample` matches and scaled
+ * by the service, which then says the counts are estimates. The total is always exact.
+ */
+export const searchBounds = { rankedCandidates: 1000, facetSample: 1500 } as const;
+
 export function librarySearchStatement(
   query: LibrarySearchQuery,
   words: string | undefined,
+  bounds: { rankedCandidates: number; facetSample: number } = searchBounds,
 ): LibrarySearchStatement {
   const { params, bind } = parameters();
   const hasText = !!words;
   const { q, where } = libraryMatch(query, words, bind);
 
   const sort = query.sort === 'relevance' && !hasText ? 'newest' : query.sort;
-  const rank = hasText ? `ts_rank_cd(l.rank_vector, ${queryOfRow})` : '0';
+  const limit = bind(query.pageSize);
+  const offset = bind((query.page - 1) * query.pageSize);
 
-  // Every facet at once: one unnest of `facet:value` keys over the match set, one aggregate.
+  // The page's ids in order: ranked among the candidates, or straight from the match set.
+  const page =
+    sort === 'relevance'
+      ? `candidates as (
+  select c.id, c.published_at, ts_rank_cd(l.rank_vector, ${queryOfRow}) as rank
+  from (select id, published_at from matched order by published_at desc, id
+    limit greatest(${bind(bounds.rankedCandidates)}::int, ${offset}::int + ${limit}::int)) c
+  join library_practice l on l.id = c.id, q
+),
+page as (
+  select id, row_number() over () as n
+  from (select id from candidates order by ${orderings.relevance} limit ${limit} offset ${offset}) ordered
+)`
+      : `page as (
+  select id, row_number() over () as n
+  from (select id from matched order by ${orderings[sort]} limit ${limit} offset ${offset}) ordered
+)`;
+
+  // Every facet at once: one unnest of `facet:value` keys over (a sample of) the match set.
   const facetCounts = `select split_part(k, ':', 1) as facet, substr(k, strpos(k, ':') + 1) as value, count(*)::int as count
-    from matched, unnest(facet_keys) k group by k`;
+    from matched, unnest(matched.facet_keys) k group by k`;
 
   const headline = (column: string) =>
     hasText
@@ -104,21 +132,19 @@ export function librarySearchStatement(
       l.organisation_name, l.organisation_kind, l.countries, l.themes, l.year, l.language, l.version_number,
       l.published_at, l.retracted
     from page p join library_practice l on l.id = p.id, q`;
-  const limit = bind(query.pageSize);
-  const offset = bind((query.page - 1) * query.pageSize);
 
   const sql = `with ${q},
 matched as materialized (
-  select l.id, l.facet_keys, l.published_at, lower(l.title) as sort_title, ${rank} as rank
+  select l.id, l.published_at${sort === 'title' ? ', lower(l.title) as sort_title' : ''},
+    -- The facet sample: only the first rows keep their keys, so a huge match set stays small.
+    case when row_number() over () <= ${bind(bounds.facetSample)} then l.facet_keys end as facet_keys
   from library_practice l, q
   ${whereClause(where)}
 ),
-page as (
-  select id, row_number() over () as n
-  from (select id from matched order by ${orderings[sort]} limit ${limit} offset ${offset}) ordered
-)
+${page}
 select
   (select count(*)::int from matched) as total,
+  (select count(facet_keys)::int from matched) as sampled,
   (select coalesce(json_agg(f), '[]') from (
     ${facetCounts}
   ) f) as facets,

@@ -1,11 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { ref } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { LibrarySearchResult, OrganisationKind, PracticeContent } from '@pathways/contracts';
+import {
+  LibrarySearchQuery,
+  type LibrarySearchResult,
+  type OrganisationKind,
+  type PracticeContent,
+} from '@pathways/contracts';
 import { Organisation, Practice, PracticeVersion, refreshLibraryEntry } from '@pathways/persistence';
 import { appendPublicationLog } from '@pathways/persistence/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completePracticeContent } from '../testing/practice-content';
+import { LibraryService } from './library.service';
+import { searchBounds } from './library-search.sql';
 import { startTestApi, type TestApi } from '../testing/test-api';
 
 describe('the public library search', () => {
@@ -213,6 +220,48 @@ describe('the public library search', () => {
       expect(result.total, q).toBe(q.trim() ? 0 : 4);
     }
     expect((await search('q=-care+workers')).items.map((i) => i.id)).not.toContain(ids.retracted);
+  });
+
+  it('bounds the work of a broad search: exact total, facets estimated from a sample, newest candidates ranked', async () => {
+    const exact = await search('pageSize=50');
+    expect(exact.approximate).toBe(false);
+    // A word whose best match is not its newest one, so ranking the newest alone shows the bound.
+    let word = '';
+    let newestId: string | undefined;
+    for (const candidate of [
+      'workers',
+      'domestic',
+      'migrant',
+      'women',
+      'rights',
+      'domestiques',
+      'trabajadoras',
+    ]) {
+      const best = await search(`q=${candidate}&pageSize=1`);
+      const newest = await search(`q=${candidate}&sort=newest&pageSize=1`);
+      if (best.total >= 2 && best.items[0]?.id !== newest.items[0]?.id) {
+        [word, newestId] = [candidate, newest.items[0]?.id];
+        break;
+      }
+    }
+    expect(word).not.toBe('');
+    const library = api.app.get(LibraryService);
+    library.bounds = { rankedCandidates: 1, facetSample: 2 };
+    try {
+      // The service itself: the route's cache would give back the answers above.
+      const sampled = await library.search(LibrarySearchQuery.parse({ pageSize: '50' }));
+      expect(sampled.total).toBe(exact.total);
+      expect(sampled.approximate).toBe(true);
+      // Two practices in the sample stand for all of them: their counts scale to the total.
+      const kinds = Object.values(facet(sampled, 'organisationKind'));
+      expect(kinds.length).toBeLessThanOrEqual(2);
+      expect(Math.abs(kinds.reduce((a, b) => a + b, 0) - exact.total)).toBeLessThanOrEqual(1);
+      // Relevance ranks only the newest match when one is asked for.
+      const ranked = await library.search(LibrarySearchQuery.parse({ q: word, pageSize: '1' }));
+      expect(idsOf(ranked)).toEqual([newestId]);
+    } finally {
+      library.bounds = searchBounds;
+    }
   });
 
   it('answers 400 naming the parameter for malformed or unknown parameters', async () => {

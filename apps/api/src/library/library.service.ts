@@ -9,10 +9,12 @@ import {
   type LibrarySearchResult,
 } from '@pathways/contracts';
 import { highlighted } from './highlight';
-import { librarySearchStatement } from './library-search.sql';
+import { librarySearchStatement, searchBounds } from './library-search.sql';
 
 interface SearchRow {
   total: number;
+  /** How many matches the facets were counted over: all of them unless there are very many. */
+  sampled: number;
   facets: { facet: FacetName; value: string; count: number }[];
   items: {
     id: string;
@@ -48,6 +50,9 @@ order by w.n`;
 /** Search over the library's read model (never the workflow tables). */
 @Injectable()
 export class LibraryService {
+  /** How much work one search may do (tests narrow it to see the bounds act on a small library). */
+  bounds: { rankedCandidates: number; facetSample: number } = searchBounds;
+
   constructor(private readonly em: EntityManager) {}
 
   /** Through knex, so values travel as server-side parameters (MikroORM's execute inlines them). */
@@ -68,13 +73,16 @@ export class LibraryService {
   }
 
   private async find(query: LibrarySearchQuery, words: string | undefined): Promise<Found> {
-    const { sql, params } = librarySearchStatement(query, words);
+    const { sql, params } = librarySearchStatement(query, words, this.bounds);
     const [row] = await this.query<SearchRow>(sql, params);
     const facets = Object.fromEntries(facetNames.map((name) => [name, [] as FacetCount[]])) as Record<
       FacetName,
       FacetCount[]
     >;
-    for (const { facet, value, count } of row.facets) facets[facet].push({ value, count });
+    // Counts over a sample stand for the whole match set in proportion (at least 1: the value exists).
+    const scale = row.sampled > 0 && row.total > row.sampled ? row.total / row.sampled : 1;
+    for (const { facet, value, count } of row.facets)
+      facets[facet].push({ value, count: scale === 1 ? count : Math.max(1, Math.round(count * scale)) });
     for (const counts of Object.values(facets)) {
       counts.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
     }
@@ -95,7 +103,7 @@ export class LibraryService {
         retracted: r.retracted,
       })),
       total: row.total,
-      approximate: false,
+      approximate: scale !== 1,
       page: query.page,
       pageSize: query.pageSize,
       facets,
