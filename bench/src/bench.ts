@@ -19,7 +19,7 @@ import { queryMix } from './query-mix';
 const root = join(__dirname, '../../../..');
 const admin = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
-const ports = { api: 3931, baseline: 3932, web: 3933 };
+const ports = { api: 3931, baseline: 3932, web: 3933, cachedApi: 3934 };
 
 function sizes(): number[] {
   const args = process.argv.slice(2);
@@ -141,12 +141,22 @@ const fmt = (l: Load) =>
 async function benchSize(size: number): Promise<string[]> {
   const databaseUrl = await loadBenchDatabase(admin, size);
   const paths = queryMix.map((q) => `/api/library/practices${q ? `?${q}` : ''}`);
-  const api = start('apps/api/dist/apps/api/src/main.js', root, {
+  const apiEnv = {
     DATABASE_URL: databaseUrl,
-    API_PORT: String(ports.api),
     LOG_LEVEL: 'warn',
     REDIS_PREFIX: `bench${size}`,
     NODE_ENV: 'production',
+  };
+  // Compared with the baseline without its result cache, which would answer the repeated mix from
+  // memory; a second API with the cache shows what it gives.
+  const api = start('apps/api/dist/apps/api/src/main.js', root, {
+    ...apiEnv,
+    API_PORT: String(ports.api),
+    LIBRARY_SEARCH_CACHE: '0',
+  });
+  const cachedApi = start('apps/api/dist/apps/api/src/main.js', root, {
+    ...apiEnv,
+    API_PORT: String(ports.cachedApi),
   });
   const web = start('apps/web/build/index.js', join(root, 'apps/web'), {
     HOST: '127.0.0.1',
@@ -158,7 +168,9 @@ async function benchSize(size: number): Promise<string[]> {
   try {
     const apiUrl = `http://127.0.0.1:${ports.api}`;
     const webUrl = `http://127.0.0.1:${ports.web}`;
+    const cachedUrl = `http://127.0.0.1:${ports.cachedApi}`;
     await waitFor(`${apiUrl}/api/library/practices?pageSize=1`, api);
+    await waitFor(`${cachedUrl}/api/library/practices?pageSize=1`, cachedApi);
     await waitFor(`${webUrl}/library`, web);
     // Warm both: connection pools, JIT, the database's buffers.
     await cannon(apiUrl, paths, { connections: 2 });
@@ -166,6 +178,8 @@ async function benchSize(size: number): Promise<string[]> {
     const apiFixed = await cannon(apiUrl, paths, { rate: 10, connections: 4 });
     const apiMax = await cannon(apiUrl, paths, { connections: 8 });
     const baseMax = await cannon(baseline.url, paths, { connections: 8 });
+    await cannon(cachedUrl, paths, { connections: 2 });
+    const cachedMax = await cannon(cachedUrl, paths, { connections: 8 });
     const ssrPaths = queryMix.map((q) => `/library${q ? `?${q}` : ''}`);
     const ssr = await cannon(webUrl, ssrPaths, { rate: 10, connections: 4 });
     const js = await shippedJs(webUrl);
@@ -175,6 +189,7 @@ async function benchSize(size: number): Promise<string[]> {
       `| ${size} | search API at max (8 connections) | ${fmt(apiMax)} |`,
       `| ${size} | baseline Fastify + pg at max | ${fmt(baseMax)} |`,
       `| ${size} | API / baseline throughput | ${(apiMax.rps / baseMax.rps).toFixed(2)} |`,
+      `| ${size} | search API with its result cache at max | ${fmt(cachedMax)} |`,
       `| ${size} | library page SSR at 10 req/s | ${fmt(ssr)} |`,
       `| ${size} | JavaScript shipped to /library (gzip) | ${(js / 1024).toFixed(1)} KB |`,
       ...explains.map((e) => `| ${size} | EXPLAIN ANALYZE \`${e.query}\` | ${e.ms.toFixed(1)} ms |`),
@@ -182,6 +197,7 @@ async function benchSize(size: number): Promise<string[]> {
   } finally {
     await baseline.close();
     api.kill();
+    cachedApi.kill();
     web.kill();
   }
 }
