@@ -22,6 +22,7 @@ export const ormConfig = ({ databaseUrl, poolMax = 10, debug = false }: OrmSetti
     // The public library's read model is kept in SQL (src/library), not through entities.
     schemaGenerator: {
       skipTables: [
+        'library_match',
         'library_practice',
         'library_practice_version',
         'library_review_decision',

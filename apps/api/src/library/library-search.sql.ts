@@ -1,4 +1,4 @@
-import type { FacetName, LibrarySearchQuery } from '@pathways/contracts';
+import { facetNames, type LibrarySearchQuery } from '@pathways/contracts';
 import { librarySearchConfigurations } from '@pathways/persistence';
 import { headlineMarkers, headlineOptions } from './highlight';
 
@@ -12,21 +12,12 @@ export interface LibrarySearchStatement {
   params: unknown[];
 }
 
-/** Array columns filtered by overlap (any of the chosen values) and counted per element. */
-const arrayFacets = {
-  theme: 'themes',
-  stage: 'stages',
-  country: 'country_codes',
-  region: 'regions',
-  role: 'roles',
-  targetGroup: 'target_groups',
-  framework: 'frameworks',
-} as const satisfies Partial<Record<FacetName, string>>;
-
 const orderings = {
-  relevance: 'rank desc, published_at desc, id',
-  newest: 'published_at desc, id',
-  oldest: 'published_at asc, id',
+  relevance: 'rank desc, published_at desc, id desc',
+  // Both directions of the `library_match (published_at desc, id desc)` index, so a page with no
+  // conditions is read from it.
+  newest: 'published_at desc, id desc',
+  oldest: 'published_at asc, id asc',
   title: 'sort_title asc, id',
 } as const;
 
@@ -35,14 +26,15 @@ const languages = Object.keys(librarySearchConfigurations) as (keyof typeof libr
 /**
  * Each practice is indexed with its own language's configuration, so it is matched against the
  * words parsed with that same configuration: one tsquery per language (stemming and negation stay
- * right), and one index-friendly condition per language, OR'ed.
+ * right), and one index-friendly condition per language, OR'ed. The conditions parse the words in
+ * place, so the planner folds each tsquery to a constant of its index scan; the `q` CTE holds them
+ * for ranking and highlighting.
  */
-const queries = languages
-  .map((l) => `websearch_to_tsquery('public.${librarySearchConfigurations[l]}'::regconfig, t.q) as ${l}`)
-  .join(', ');
+const parsed = (l: keyof typeof librarySearchConfigurations, words: string) =>
+  `websearch_to_tsquery('public.${librarySearchConfigurations[l]}'::regconfig, ${words})`;
 const queryOfRow = `(case l.language ${languages.map((l) => `when '${l}' then q.${l}`).join(' ')} end)`;
-const matches = (chosen: LibrarySearchQuery['language']) =>
-  `(${(chosen ? [chosen] : languages).map((l) => `(l.language = '${l}' and l.search @@ q.${l})`).join(' or ')})`;
+const matches = (chosen: LibrarySearchQuery['language'], words: string) =>
+  `(${(chosen ? [chosen] : languages).map((l) => `(l.language = '${l}' and l.search @@ ${parsed(l, words)})`).join(' or ')})`;
 
 /** The filters an export or a feed shares with a search: everything but paging and sorting. */
 export type LibraryFilter = Omit<LibrarySearchQuery, 'page' | 'pageSize' | 'sort'>;
@@ -55,8 +47,8 @@ export function parameters() {
 
 /**
  * What decides whether a practice matches: the `q` CTE (the words parsed once per language, joined
- * as `q`) and the conditions on `library_practice l`. Shared by searches, exports and feeds so they
- * can never disagree about what matches.
+ * as `q`) and the conditions on `l`, which is `library_match` or `library_practice` (both hold the
+ * columns matched on). Shared by searches, exports and feeds so they can never disagree.
  */
 export function libraryMatch(
   filter: LibraryFilter,
@@ -64,17 +56,16 @@ export function libraryMatch(
   bind: (value: unknown) => string,
 ): { q: string; where: string[] } {
   const where: string[] = [];
-  if (words) where.push(matches(filter.language));
-  for (const [facet, column] of Object.entries(arrayFacets) as [keyof typeof arrayFacets, string][]) {
-    const values = filter[facet];
-    if (values.length) where.push(`l.${column} && ${bind(values)}::text[]`);
+  const text = words ? `${bind(words)}::text` : undefined;
+  if (text) where.push(matches(filter.language, text));
+  // Every facet filters through `facet_keys` (`facet:value`): any of its chosen values, and every facet.
+  for (const facet of facetNames) {
+    const values: readonly (string | number)[] = filter[facet];
+    if (values.length) where.push(`l.facet_keys && ${bind(values.map((v) => `${facet}:${v}`))}::text[]`);
   }
-  if (filter.organisationKind.length)
-    where.push(`l.organisation_kind = any(${bind(filter.organisationKind)}::text[])`);
-  if (filter.year.length) where.push(`l.year = any(${bind(filter.year)}::int[])`);
   if (filter.language) where.push(`l.language = ${bind(filter.language)}`);
-  const q = words
-    ? `q as (select ${queries} from (select ${bind(words)}::text as q) t)`
+  const q = text
+    ? `q as (select ${languages.map((l) => `${parsed(l, text)} as ${l}`).join(', ')})`
     : `q as (select ${languages.map((l) => `null::tsquery as ${l}`).join(', ')})`;
   return { q, where };
 }
@@ -99,6 +90,8 @@ export function librarySearchStatement(
   const { q, where } = libraryMatch(query, words, bind);
 
   const sort = query.sort === 'relevance' && !hasText ? 'newest' : query.sort;
+  // The parsed words are joined only where they are used: a bare scan stays a bare scan.
+  const withWords = hasText ? ', q' : '';
   const limit = bind(query.pageSize);
   const offset = bind((query.page - 1) * query.pageSize);
 
@@ -107,7 +100,7 @@ export function librarySearchStatement(
     sort === 'relevance'
       ? `candidates as (
   select c.id, c.published_at, ts_rank_cd(l.rank_vector, ${queryOfRow}) as rank
-  from (select id, published_at from matched order by published_at desc, id
+  from (select id, published_at from matched order by ${orderings.newest}
     limit greatest(${bind(bounds.rankedCandidates)}::int, ${offset}::int + ${limit}::int)) c
   join library_practice l on l.id = c.id, q
 ),
@@ -122,7 +115,7 @@ page as (
 
   // Every facet at once: one unnest of `facet:value` keys over (a sample of) the match set.
   const facetCounts = `select split_part(k, ':', 1) as facet, substr(k, strpos(k, ':') + 1) as value, count(*)::int as count
-    from matched, unnest(matched.facet_keys) k group by k`;
+    from (select unnest(facet_keys) as k from sample) keys group by k`;
 
   const headline = (column: string) =>
     hasText
@@ -131,20 +124,32 @@ page as (
   const items = `select p.n, l.id, l.slug, ${headline('title')} as title, ${headline('summary')} as summary,
       l.organisation_name, l.organisation_kind, l.countries, l.themes, l.year, l.language, l.version_number,
       l.published_at, l.retracted
-    from page p join library_practice l on l.id = p.id, q`;
+    from page p join library_practice l on l.id = p.id${withWords}`;
 
+  // With conditions the match set is read once through the indexes and kept; with none it is the
+  // whole library, and inlining it lets the page come from an ordering index and the count stay bare.
   const sql = `with ${q},
-matched as materialized (
-  select l.id, l.published_at${sort === 'title' ? ', lower(l.title) as sort_title' : ''},
-    -- The facet sample: only the first rows keep their keys, so a huge match set stays small.
-    case when row_number() over () <= ${bind(bounds.facetSample)} then l.facet_keys end as facet_keys
-  from library_practice l, q
+matched as ${where.length ? '' : 'not '}materialized (
+  select l.id, l.published_at${sort === 'title' ? ', l.sort_title' : ''}
+  from library_match l
   ${whereClause(where)}
+),
+-- The facet sample: the first matches, so a huge match set is never all counted. With words it is
+-- looked up from the match set, as re-testing a phrase re-reads each match's vector.
+sample as materialized (
+  ${
+    hasText
+      ? `select l.facet_keys from (select id from matched limit ${bind(bounds.facetSample)}) s
+  join library_match l on l.id = s.id`
+      : `select l.facet_keys from library_match l
+  ${whereClause(where)}
+  limit ${bind(bounds.facetSample)}`
+  }
 ),
 ${page}
 select
   (select count(*)::int from matched) as total,
-  (select count(facet_keys)::int from matched) as sampled,
+  (select count(*)::int from sample) as sampled,
   (select coalesce(json_agg(f), '[]') from (
     ${facetCounts}
   ) f) as facets,

@@ -29,7 +29,7 @@ export function libraryStatisticsStatement(query: LibraryStatisticsQuery): Libra
   const sql = `with ${q},
 matched as materialized (
   select l.id, l.themes, l.stages, l.regions, l.corridors, l.year, l.retracted
-  from library_practice l, q
+  from library_practice l
   ${whereClause(where)}
 ),
 corridor as (

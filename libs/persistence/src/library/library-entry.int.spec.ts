@@ -212,6 +212,44 @@ describe('refreshLibraryEntry', () => {
     expect(await generation()).toBeGreaterThan(start + 3n);
   });
 
+  it('keeps the narrow match table in step with every listing, new version and removal', async () => {
+    const match = async (id: string) =>
+      (
+        await orm.em.fork().execute<Record<string, unknown>[]>(
+          `select language, sort_title, facet_keys, extract(epoch from published_at)::int as published_epoch,
+             search @@ websearch_to_tsquery('library_es', 'ahorro') as found
+           from library_match where id = ?`,
+          [id],
+        )
+      )[0];
+    const revised: PracticeContent = {
+      ...first,
+      title: 'Ahorro de las Trabajadoras',
+      themes: ['fair-recruitment'],
+    };
+    const { em, practice } = await practiceWith('published', first, revised);
+    const publishedAt = new Date('2025-05-04T03:02:01.000Z');
+    await appendPublication(em, practice.id, 1, publishedAt);
+    await refreshLibraryEntry(em, practice.id);
+    expect(await match(practice.id)).toMatchObject({
+      language: 'es',
+      sort_title: 'trabajadoras domésticas',
+      facet_keys: expect.arrayContaining(['theme:remittances-investment', 'country:PH', 'role:origin']),
+      published_epoch: publishedAt.getTime() / 1000,
+      found: false,
+    });
+
+    await appendPublication(em, practice.id, 2);
+    await refreshLibraryEntry(em, practice.id);
+    const after = await match(practice.id);
+    expect(after).toMatchObject({ sort_title: 'ahorro de las trabajadoras', found: true });
+    expect(after.facet_keys).toContain('theme:fair-recruitment');
+    expect(after.facet_keys).not.toContain('theme:remittances-investment');
+
+    await em.execute(`delete from library_practice where id = ?`, [practice.id], 'run');
+    expect(await match(practice.id)).toBeUndefined();
+  });
+
   it('takes no notice of the status: never published means not in the library', async () => {
     const { em, practice } = await practiceWith('published', first);
     expect(await refreshLibraryEntry(em, practice.id)).toBe('removed');

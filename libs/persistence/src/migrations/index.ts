@@ -14,6 +14,7 @@ import { Migration20261202120000 } from './Migration20261202120000';
 import { Migration20261202130000 } from './Migration20261202130000';
 import { Migration20261202140000 } from './Migration20261202140000';
 import { Migration20261202150000 } from './Migration20261202150000';
+import { Migration20261202160000 } from './Migration20261202160000';
 
 /**
  * Every migration, in order. Generate new ones with `npm run migration:create`, review, and add them
@@ -36,4 +37,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202130000', class: Migration20261202130000 },
   { name: 'Migration20261202140000', class: Migration20261202140000 },
   { name: 'Migration20261202150000', class: Migration20261202150000 },
+  { name: 'Migration20261202160000', class: Migration20261202160000 },
 ];
