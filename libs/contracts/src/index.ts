@@ -22,3 +22,4 @@ export * from './library';
 export * from './library-sitemap';
 export * from './library-practice';
 export * from './library-statistics';
+export * from './pilot';

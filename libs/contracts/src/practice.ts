@@ -15,7 +15,8 @@ export type PracticeStatus = z.infer<typeof PracticeStatus>;
 const codesOf = (vocabulary: Vocabulary) =>
   seedTaxonomy.filter((t) => t.vocabulary === vocabulary).map((t) => t.code) as [string, ...string[]];
 
-const termCodes = (vocabulary: Vocabulary, what: string) => {
+/** A list of taxonomy codes of one vocabulary, each once. */
+export const termCodes = (vocabulary: Vocabulary, what: string) => {
   const codes = codesOf(vocabulary);
   return z
     .array(z.enum(codes, { error: `Choose ${what} from the taxonomy` }), { error: `Give a list of ${what}` })
@@ -23,7 +24,8 @@ const termCodes = (vocabulary: Vocabulary, what: string) => {
     .refine((list) => new Set(list).size === list.length, `Each of the ${what} may be listed once`);
 };
 
-const text = (label: string, max: number) =>
+/** Trimmed text with a length limit, its messages naming the field. */
+export const text = (label: string, max: number) =>
   z
     .string({ error: `${label} must be text` })
     .trim()
@@ -42,7 +44,7 @@ const Year = z
   .min(1900, 'The year must be 1900 or later')
   .max(2100, 'The year must be 2100 or earlier');
 
-const Figure = z.number({ error: 'Give a number' }).finite().nullable().optional();
+export const Figure = z.number({ error: 'Give a number' }).finite().nullable().optional();
 
 /** One row of the sex-disaggregated indicator table. */
 export const PracticeIndicator = z
@@ -57,7 +59,7 @@ export const PracticeIndicator = z
   .strict();
 export type PracticeIndicator = z.infer<typeof PracticeIndicator>;
 
-const IsoDate = z.iso.date({ error: 'Use a date such as 2024-03-31' });
+export const IsoDate = z.iso.date({ error: 'Use a date such as 2024-03-31' });
 
 export const PracticePeriod = z
   .object({ start: IsoDate.optional(), end: IsoDate.nullable().optional() })
@@ -136,7 +138,7 @@ export const PracticeContent = z
   .strict();
 export type PracticeContent = z.infer<typeof PracticeContent>;
 
-const blank = (value: string | undefined) => !value?.trim();
+export const blank = (value: string | undefined) => !value?.trim();
 
 /** Required fields a submission still leaves empty, by field name, in form order. */
 export function missingForSubmission(content: PracticeContent): string[] {
@@ -156,7 +158,8 @@ export function missingForSubmission(content: PracticeContent): string[] {
   return missing;
 }
 
-const Version = z.number({ error: 'version is required' }).int().min(1);
+/** The record version a writer started from; a concurrent change answers 409. */
+export const Version = z.number({ error: 'version is required' }).int().min(1);
 
 export const CreatePracticeInput = z
   .object({

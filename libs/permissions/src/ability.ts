@@ -31,6 +31,13 @@ export const actions = [
   'desk_reject_revision',
   'reject_revision',
   'withdraw_revision',
+  // Pilot workflow transitions and the lead's invitations (issue 5).
+  'propose',
+  'start_forming',
+  'activate',
+  'complete',
+  'close',
+  'invite',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -45,6 +52,22 @@ export interface SubjectShapes {
   Session: { user: string };
   /** `publishedVersion`: the id of the version in the library, null when none was published. */
   Practice: { id: string; organisation: string; status: string; publishedVersion: string | null };
+  /**
+   * `activatedAt`: set once the pilot became active, from when it is public. `partnerOrganisations`:
+   * every organisation invited to it (any answer), whose members may follow it.
+   */
+  Pilot: {
+    id: string;
+    leadOrganisation: string;
+    status: string;
+    activatedAt: string | null;
+    partnerOrganisations: string[];
+  };
+  /** An invitation or partnership, with the pilot's lead so the lead's rules can name it. */
+  PilotPartner: { id: string; pilot: string; organisation: string; leadOrganisation: string; status: string };
+  PilotMilestone: { pilot: string; leadOrganisation: string };
+  /** A progress report: each partner reports on its own part, the lead compiles. */
+  PilotReport: { pilot: string; organisation: string; leadOrganisation: string };
   Notification: { recipient: string };
   ReviewAssignment: { id: string; reviewer: string; practice: string; status: string };
   /** Submitted reviews as the practice's authors read them (no reviewer identity). */
@@ -66,6 +89,10 @@ export const subjectTypes: SubjectType[] = [
   'Membership',
   'Session',
   'Practice',
+  'Pilot',
+  'PilotPartner',
+  'PilotMilestone',
+  'PilotReport',
   'Notification',
   'ReviewAssignment',
   'Review',

@@ -6,4 +6,4 @@ export * from './subject';
 export * from './to-filter';
 export { ForbiddenError, subject } from '@casl/ability';
 export { permittedFieldsOf } from '@casl/ability/extra';
-export { authorTransitions, editorTransitions } from './rules';
+export { authorTransitions, editorTransitions, pilotLeadTransitions } from './rules';

@@ -14,7 +14,12 @@ export function publicRules({ can }: Builder): void {
   can('read', 'Organisation', { status: 'verified' });
   can('read', 'Taxonomy');
   can('read', 'Practice', { status: 'published' });
+  // A pilot is public from the moment it became active, whatever followed (closed, completed).
+  can('read', 'Pilot', { activatedAt: { $ne: null } });
 }
+
+/** Transitions the lead organisation's focal points fire; editors close (DESIGN §4, issue 5). */
+export const pilotLeadTransitions = ['propose', 'start_forming', 'activate', 'complete', 'withdraw'] as const;
 
 /** Transitions an owner organisation's members fire; editors fire the rest (DESIGN §4). */
 export const authorTransitions = ['submit', 'resubmit', 'withdraw', 'revise', 'withdraw_revision'] as const;
@@ -83,6 +88,21 @@ export const roleRules: Record<PlatformRole, (actor: Actor, builder: Builder) =>
     can([...authorTransitions], 'Practice', ownPractices);
     // The authors read the reviews of their practices (the service says which rounds are decided).
     can('read', 'Review', { organisation: { $in: verifiedMemberOf } });
+
+    // Pilots: the lead's focal points propose, edit, invite and move it; its members and the invited
+    // organisations' members follow it; each invited organisation's focal points answer for it.
+    const ledByMe = { leadOrganisation: { $in: verifiedFocalIn } };
+    can(['create', 'read', 'update', 'invite', ...pilotLeadTransitions], 'Pilot', ledByMe);
+    can('read', 'Pilot', { leadOrganisation: { $in: verifiedMemberOf } });
+    can('read', 'Pilot', { partnerOrganisations: { $in: verifiedMemberOf } });
+    can('read', 'PilotPartner', { organisation: { $in: verifiedMemberOf } });
+    can('read', 'PilotPartner', { leadOrganisation: { $in: verifiedMemberOf } });
+    can(['accept', 'decline'], 'PilotPartner', { organisation: { $in: verifiedFocalIn } });
+    can('withdraw', 'PilotPartner', ledByMe);
+    can(['create', 'update', 'delete'], 'PilotMilestone', ledByMe);
+    can(['create', 'update'], 'PilotReport', { organisation: { $in: verifiedMemberOf } });
+    can('read', 'PilotReport', { leadOrganisation: { $in: verifiedMemberOf } });
+    can('read', 'PilotReport', { organisation: { $in: verifiedMemberOf } });
   },
   reviewer(actor, { can }) {
     // Reviewers see and answer only their own invitations; authors never see who reviews (blind).
@@ -102,6 +122,8 @@ export const roleRules: Record<PlatformRole, (actor: Actor, builder: Builder) =>
     can([...editorTransitions], 'Practice');
     can(['create', 'read'], 'ReviewAssignment');
     can('read', ['Review', 'ReviewPolicy']);
+    can(['read', 'close'], 'Pilot');
+    can('read', ['PilotPartner', 'PilotReport']);
   },
   admin(_actor, { can }) {
     can(['read', 'verify', 'reject', 'update'], 'Organisation');
@@ -113,5 +135,7 @@ export const roleRules: Record<PlatformRole, (actor: Actor, builder: Builder) =>
     can('read', ['ReviewAssignment', 'Review', 'EmailDelivery']);
     can(['read', 'update'], ['ReviewPolicy', 'ReviewerProfile']);
     can('manage', 'Queue');
+    can(['read', 'close'], 'Pilot');
+    can('read', ['PilotPartner', 'PilotReport']);
   },
 };

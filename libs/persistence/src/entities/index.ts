@@ -6,6 +6,8 @@ import { Session } from './session.entity';
 import { TaxonomyTerm } from './taxonomy-term.entity';
 import { Notification } from './notification.entity';
 import { OutboxMessage } from './outbox-message.entity';
+import { Pilot } from './pilot.entity';
+import { PilotPartner } from './pilot-partner.entity';
 import { Practice } from './practice.entity';
 import { PracticeVersion } from './practice-version.entity';
 import { ReviewAssignment } from './review-assignment.entity';
@@ -22,6 +24,8 @@ export {
   Notification,
   Organisation,
   OutboxMessage,
+  Pilot,
+  PilotPartner,
   Practice,
   PracticeVersion,
   ReviewAssignment,
@@ -47,4 +51,6 @@ export const entities = [
   ReviewAssignment,
   ReviewPolicy,
   EmailDelivery,
+  Pilot,
+  PilotPartner,
 ];

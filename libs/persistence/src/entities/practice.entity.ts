@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Check, Entity, Index, ManyToOne, type Opt, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import type { PracticeStatus } from '@pathways/contracts';
 import { Organisation } from './organisation.entity';
+import type { Pilot } from './pilot.entity';
 import type { PracticeVersion } from './practice-version.entity';
 import { User } from './user.entity';
 
@@ -33,6 +34,10 @@ export class Practice {
   /** The version the library shows; it stays while a revision of the practice goes through review. */
   @ManyToOne('PracticeVersion', { nullable: true, deleteRule: 'set null', ref: true })
   publishedVersion: Ref<PracticeVersion> | null = null;
+
+  /** The pilot whose results this practice reports, when it grew out of one (issue 5). */
+  @ManyToOne('Pilot', { nullable: true, deleteRule: 'set null', ref: true, index: true })
+  pilot: Ref<Pilot> | null = null;
 
   @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
   createdBy: User | null = null;

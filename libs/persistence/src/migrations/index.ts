@@ -15,6 +15,7 @@ import { Migration20261202130000 } from './Migration20261202130000';
 import { Migration20261202140000 } from './Migration20261202140000';
 import { Migration20261202150000 } from './Migration20261202150000';
 import { Migration20261202160000 } from './Migration20261202160000';
+import { Migration20261202170000 } from './Migration20261202170000';
 
 /**
  * Every migration, in order. Generate new ones with `npm run migration:create`, review, and add them
@@ -38,4 +39,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202140000', class: Migration20261202140000 },
   { name: 'Migration20261202150000', class: Migration20261202150000 },
   { name: 'Migration20261202160000', class: Migration20261202160000 },
+  { name: 'Migration20261202170000', class: Migration20261202170000 },
 ];

@@ -1,2 +1,3 @@
 export * from './practice.workflow';
 export * from './review-assignment.workflow';
+export * from './pilot.workflow';

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { available, decide } from '../engine';
+import {
+  type PilotContext,
+  pilotActivationBlock,
+  pilotPartnerWorkflow,
+  pilotWorkflow,
+} from './pilot.workflow';
+
+const ready: PilotContext = {
+  missingFields: [],
+  invitationsSent: 2,
+  acceptedPartners: 2,
+  origins: ['PH'],
+  destinations: ['MX'],
+  partnerCountries: ['PH', 'MX'],
+};
+const anyone = () => true;
+
+describe('pilot workflow', () => {
+  it('proposes only a complete draft, naming what is missing', () => {
+    expect(
+      decide(pilotWorkflow, 'draft', 'propose', { ...ready, missingFields: ['objectives'] }, anyone),
+    ).toEqual({
+      ok: false,
+      refusal: { kind: 'guard', message: 'Complete the proposal first: objectives.' },
+    });
+    expect(decide(pilotWorkflow, 'draft', 'propose', ready, anyone)).toMatchObject({
+      ok: true,
+      to: 'proposed',
+    });
+  });
+
+  it('starts forming once an invitation is out', () => {
+    expect(
+      decide(pilotWorkflow, 'proposed', 'start_forming', { ...ready, invitationsSent: 0 }, anyone),
+    ).toMatchObject({
+      ok: false,
+      refusal: { kind: 'guard' },
+    });
+    expect(decide(pilotWorkflow, 'proposed', 'start_forming', ready, anyone)).toMatchObject({
+      ok: true,
+      to: 'forming',
+    });
+  });
+
+  it('becomes active only with two accepted partners covering an origin and a destination, saying what is missing', () => {
+    const oneAccepted = { ...ready, acceptedPartners: 1, partnerCountries: ['PH'] };
+    expect(available(pilotWorkflow, 'forming', oneAccepted, anyone)).toContainEqual({
+      name: 'activate',
+      enabled: false,
+      reason:
+        'At least 2 partner organisations besides the lead must accept; 1 have. No accepted partner is from or works in a country of destination (MX).',
+    });
+    expect(pilotActivationBlock({ ...ready, destinations: [] })).toBe(
+      'The corridor needs a country of destination.',
+    );
+    expect(pilotActivationBlock({ ...ready, partnerCountries: ['MX', 'ES'] })).toBe(
+      'No accepted partner is from or works in a country of origin (PH).',
+    );
+    // One covered origin among several is enough.
+    expect(pilotActivationBlock({ ...ready, origins: ['NP', 'PH'] })).toBeNull();
+    expect(decide(pilotWorkflow, 'forming', 'activate', ready, anyone)).toMatchObject({
+      ok: true,
+      to: 'active',
+    });
+  });
+
+  it('completes only an active pilot, closes a running one, and withdraws only before it starts', () => {
+    expect(decide(pilotWorkflow, 'forming', 'complete', ready, anyone)).toMatchObject({
+      ok: false,
+      refusal: { kind: 'wrong_state' },
+    });
+    expect(decide(pilotWorkflow, 'active', 'close', ready, anyone)).toMatchObject({ ok: true, to: 'closed' });
+    expect(decide(pilotWorkflow, 'active', 'withdraw', ready, anyone)).toMatchObject({ ok: false });
+    expect(decide(pilotWorkflow, 'draft', 'withdraw', ready, anyone)).toMatchObject({
+      ok: true,
+      to: 'withdrawn',
+    });
+  });
+});
+
+describe('pilot partner workflow', () => {
+  it('answers an invitation once: a second answer finds it no longer invited', () => {
+    expect(decide(pilotPartnerWorkflow, 'invited', 'accept', {}, anyone)).toMatchObject({
+      ok: true,
+      to: 'accepted',
+    });
+    expect(decide(pilotPartnerWorkflow, 'accepted', 'accept', {}, anyone)).toMatchObject({
+      ok: false,
+      refusal: { kind: 'wrong_state' },
+    });
+    expect(decide(pilotPartnerWorkflow, 'accepted', 'withdraw', {}, anyone)).toMatchObject({ ok: false });
+  });
+});

@@ -1,0 +1,108 @@
+import { defineWorkflow } from '../definition';
+
+export const pilotStates = [
+  'draft',
+  'proposed',
+  'forming',
+  'active',
+  'completed',
+  'closed',
+  'withdrawn',
+] as const;
+export type PilotState = (typeof pilotStates)[number];
+
+export type PilotTransition = 'propose' | 'start_forming' | 'activate' | 'complete' | 'close' | 'withdraw';
+
+/** What the guards need to know, gathered by the caller before firing. */
+export interface PilotContext {
+  /** Required fields the pilot still leaves empty (a draft may be incomplete; a proposal may not). */
+  missingFields: readonly string[];
+  /** Invitations sent and not withdrawn, whatever their answer. */
+  invitationsSent: number;
+  /** Partner organisations other than the lead that accepted. */
+  acceptedPartners: number;
+  /** The corridor's countries of origin and of destination (ISO alpha-2). */
+  origins: readonly string[];
+  destinations: readonly string[];
+  /** Countries an accepted partner, the lead included, is from or works in. */
+  partnerCountries: readonly string[];
+}
+
+/** Partners besides the lead a pilot needs before it can start (issue 5). */
+export const pilotMinimumPartners = 2;
+
+/**
+ * Why a pilot cannot become active yet, every reason at once so the lead sees all that is left, or
+ * null when it can: enough accepted partners, and an accepted partner from or working in at least
+ * one country of origin and one of destination of the corridor.
+ */
+export function pilotActivationBlock(context: PilotContext): string | null {
+  const reasons: string[] = [];
+  if (context.acceptedPartners < pilotMinimumPartners)
+    reasons.push(
+      `At least ${pilotMinimumPartners} partner organisations besides the lead must accept; ${context.acceptedPartners} have.`,
+    );
+  const covered = new Set(context.partnerCountries);
+  const side = (countries: readonly string[], name: string) => {
+    if (!countries.length) reasons.push(`The corridor needs a country of ${name}.`);
+    else if (!countries.some((code) => covered.has(code)))
+      reasons.push(`No accepted partner is from or works in a country of ${name} (${countries.join(', ')}).`);
+  };
+  side(context.origins, 'origin');
+  side(context.destinations, 'destination');
+  return reasons.length ? reasons.join(' ') : null;
+}
+
+/**
+ * DESIGN §4: a pilot is drafted by a focal point of its lead organisation, proposed, gathers its
+ * partners while forming, runs while active, and ends completed; editors may close it with a
+ * reason, and the lead may withdraw it before it starts.
+ */
+export const pilotWorkflow = defineWorkflow<PilotState, PilotTransition, PilotContext>({
+  name: 'pilot',
+  initial: 'draft',
+  states: pilotStates,
+  transitions: {
+    propose: {
+      from: ['draft'],
+      to: 'proposed',
+      guard: ({ missingFields }) =>
+        missingFields.length ? `Complete the proposal first: ${missingFields.join(', ')}.` : null,
+    },
+    start_forming: {
+      from: ['proposed'],
+      to: 'forming',
+      guard: ({ invitationsSent }) =>
+        invitationsSent > 0 ? null : 'Invite at least one partner organisation first.',
+    },
+    activate: { from: ['forming'], to: 'active', guard: pilotActivationBlock },
+    complete: { from: ['active'], to: 'completed' },
+    close: {
+      from: ['proposed', 'forming', 'active'],
+      to: 'closed',
+      description: 'by an editor, with a reason',
+    },
+    withdraw: { from: ['draft', 'proposed', 'forming'], to: 'withdrawn' },
+  },
+});
+
+export const pilotPartnerStates = ['invited', 'accepted', 'declined', 'expired', 'withdrawn'] as const;
+export type PilotPartnerState = (typeof pilotPartnerStates)[number];
+export type PilotPartnerTransition = 'accept' | 'decline' | 'expire' | 'withdraw';
+
+/** An invitation to join a pilot: answered by the invited organisation, withdrawn by the lead, or expired. */
+export const pilotPartnerWorkflow = defineWorkflow<
+  PilotPartnerState,
+  PilotPartnerTransition,
+  Record<string, never>
+>({
+  name: 'pilot-partner',
+  initial: 'invited',
+  states: pilotPartnerStates,
+  transitions: {
+    accept: { from: ['invited'], to: 'accepted' },
+    decline: { from: ['invited'], to: 'declined' },
+    expire: { from: ['invited'], to: 'expired' },
+    withdraw: { from: ['invited'], to: 'withdrawn' },
+  },
+});
