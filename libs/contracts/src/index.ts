@@ -23,3 +23,4 @@ export * from './library-sitemap';
 export * from './library-practice';
 export * from './library-statistics';
 export * from './pilot';
+export * from './pilot-progress';

@@ -7,7 +7,9 @@ import { TaxonomyTerm } from './taxonomy-term.entity';
 import { Notification } from './notification.entity';
 import { OutboxMessage } from './outbox-message.entity';
 import { Pilot } from './pilot.entity';
+import { PilotMilestone } from './pilot-milestone.entity';
 import { PilotPartner } from './pilot-partner.entity';
+import { PilotReport } from './pilot-report.entity';
 import { Practice } from './practice.entity';
 import { PracticeVersion } from './practice-version.entity';
 import { ReviewAssignment } from './review-assignment.entity';
@@ -25,7 +27,9 @@ export {
   Organisation,
   OutboxMessage,
   Pilot,
+  PilotMilestone,
   PilotPartner,
+  PilotReport,
   Practice,
   PracticeVersion,
   ReviewAssignment,
@@ -53,4 +57,6 @@ export const entities = [
   EmailDelivery,
   Pilot,
   PilotPartner,
+  PilotMilestone,
+  PilotReport,
 ];
