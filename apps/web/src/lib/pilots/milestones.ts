@@ -1,4 +1,6 @@
-export type MilestoneStatus = 'planned' | 'in_progress' | 'done' | 'delayed' | 'cancelled';
+import type { PilotMilestoneStatus } from '@pathways/contracts';
+
+export type MilestoneStatus = PilotMilestoneStatus;
 
 export interface Milestone {
   title: string;
