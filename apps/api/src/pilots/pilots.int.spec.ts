@@ -296,7 +296,7 @@ describe('pilots and their partners', () => {
         })
       ).statusCode,
     ).toBe(403);
-    expect((await scene.fire(id, 'start_forming', ministry.member)).statusCode).toBe(403);
+    expect((await scene.fire(id, 'start_forming', ministry.member!)).statusCode).toBe(403);
 
     // A member of an organisation invited to it follows the pilot, answered or not.
     const unMember = await api.signUp();
