@@ -13,7 +13,14 @@ import { PilotJob, QueueName } from '@pathways/queues';
 import { pilotPartnerWorkflow, type PilotPartnerTransition } from '@pathways/workflow';
 import type { Caller, SignedInCaller } from '../access/caller';
 import { AuditService } from '../audit/audit.service';
-import { conflict, fieldError, forbidden, notFound, unauthenticated } from '../common/domain-error';
+import {
+  conflict,
+  fieldError,
+  forbidden,
+  notFound,
+  staleVersion,
+  unauthenticated,
+} from '../common/domain-error';
 import { flushUnique } from '../common/flush';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { WorkflowRunner } from '../workflow/workflow.runner';
@@ -110,6 +117,8 @@ export class PilotPartnersService {
     if (repeated && permit(transition as PilotPartnerTransition)) return toPilotPartnerDto(partner);
     if (endedPilotStates.includes(pilot.status) && transition in pilotPartnerWorkflow.transitions)
       throw conflict('INVALID_STATE', `This pilot is ${pilot.status}; its invitations are closed.`);
+    // Named here so the message speaks of an invitation; the runner re-checks it in its UPDATE.
+    if (partner.version !== input.version) throw staleVersion('invitation');
     const accepting = transition === 'accept';
     await this.runner.fire({
       definition: pilotPartnerWorkflow,

@@ -245,6 +245,12 @@ describe('pilots and their partners', () => {
     expect(twice.json()).toEqual(accepted.json());
     const events = await em().find(WorkflowEvent, { entityType: 'PilotPartner', entityId: invitation.id });
     expect(events.map((e) => e.transition)).toEqual(['accept']);
+    const staleAnswer = await scene.answer(pilot.id, invitation, 'decline', ngo.focal);
+    expect(staleAnswer.statusCode).toBe(409);
+    expect(staleAnswer.json()).toMatchObject({
+      code: 'STALE_VERSION',
+      message: expect.stringMatching(/^This invitation was changed/),
+    });
     const changedMind = await scene.answer(pilot.id, accepted.json(), 'decline', ngo.focal);
     expect(changedMind.statusCode).toBe(409);
     expect(changedMind.json().code).toBe('INVALID_STATE');
@@ -318,6 +324,14 @@ describe('pilots and their partners', () => {
     expect(await listed(stranger)).not.toContain(id);
     expect(await listed(undefined)).not.toContain(id);
     expect(await listed(ngo.focal)).not.toContain(id);
+    const firstPage = (await call('GET', '/api/pilots?pageSize=1', editor)).json();
+    expect(firstPage.items).toHaveLength(1);
+    expect(firstPage.total).toBeGreaterThan(1);
+    const secondPage = (await call('GET', '/api/pilots?pageSize=1&page=2', editor)).json();
+    expect(secondPage.items[0].id).not.toBe(firstPage.items[0].id);
+    expect(
+      (await call('POST', `/api/pilots/${id}/transitions/withdraw`, undefined, { version: 1 })).statusCode,
+    ).toBe(401);
     const badQuery = await call('GET', '/api/pilots?status=running&pageSize=1000');
     expect(badQuery.statusCode).toBe(400);
     expect(paths(badQuery)).toEqual(['pageSize', 'status']);
