@@ -23,4 +23,5 @@ export * from './library-sitemap';
 export * from './library-practice';
 export * from './library-statistics';
 export * from './pilot';
+export * from './pilot-api';
 export * from './pilot-progress';
