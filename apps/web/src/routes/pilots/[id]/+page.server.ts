@@ -1,0 +1,72 @@
+import { AvailableTransitions, invitedPartnerRoles, Pilot, WorkflowEventList } from '@pathways/contracts';
+import type { Vocabulary } from '@pathways/contracts';
+import { countryName } from '$lib/format';
+import { corridorMap } from '$lib/pilots/corridor-map';
+import { getLocale } from '$lib/paraglide/runtime';
+import { loadFailure } from '$lib/server/failures';
+import { requireUser } from '$lib/server/guard';
+import { answerInvitation, firePilotTransition, invitePartner } from '$lib/server/pilot-actions';
+import { pilotTransitionViews } from '$lib/server/pilot-guard';
+import { focalOrganisationIds, invitableOrganisations, leadsPilot } from '$lib/server/pilot-organisations';
+import { vocabularyOptions } from '$lib/server/taxonomy';
+import type { Actions, PageServerLoad } from './$types';
+
+// The corridor map is drawn on the server and needs no script; every form here is a plain POST.
+export const csr = false;
+
+/** States in which the lead still shapes the pilot: edits the proposal and invites partners. */
+const openStates: readonly string[] = ['draft', 'proposed', 'forming'];
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+  requireUser(locals, url);
+  const locale = getLocale();
+  const id = encodeURIComponent(params.id);
+  try {
+    const [pilot, transitions, events] = await Promise.all([
+      locals.api.get(`/api/pilots/${id}`, Pilot),
+      locals.api.get(`/api/pilots/${id}/transitions`, AvailableTransitions),
+      locals.api.get(`/api/pilots/${id}/events`, WorkflowEventList),
+    ]);
+    const lead = leadsPilot(locals, pilot);
+    const open = openStates.includes(pilot.status);
+    const labelsOf = async (vocabulary: Vocabulary) =>
+      Object.fromEntries(
+        (await vocabularyOptions(locals.api, vocabulary, locale)).map((o) => [o.value, o.label]),
+      );
+    const [themes, stages, frameworks, organisations] = await Promise.all([
+      labelsOf('theme'),
+      labelsOf('stage'),
+      labelsOf('framework'),
+      lead && open ? invitableOrganisations(locals.api, pilot) : [],
+    ]);
+    const countries = (pilot.content.countries ?? []).map((c) => ({
+      ...c,
+      name: countryName(c.code, locale),
+    }));
+    const answerable = focalOrganisationIds(locals);
+    return {
+      pilot,
+      corridor: corridorMap(countries),
+      countryNames: Object.fromEntries(countries.map((c) => [c.code, c.name])),
+      transitions: pilotTransitionViews(transitions.items, pilot, locale),
+      events: events.items,
+      terms: { themes, stages, frameworks },
+      canEdit: lead && open,
+      canInvite: lead && open,
+      invitable: organisations,
+      roles: [...invitedPartnerRoles],
+      // Invitations the user answers here, for an organisation they are a focal point of.
+      answerable: pilot.partners
+        .filter((p) => p.status === 'invited' && answerable.has(p.organisation.id))
+        .map((p) => p.id),
+    };
+  } catch (cause) {
+    loadFailure(cause);
+  }
+};
+
+export const actions: Actions = {
+  fire: firePilotTransition,
+  invite: invitePartner,
+  answer: answerInvitation,
+};
