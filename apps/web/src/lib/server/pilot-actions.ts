@@ -31,9 +31,7 @@ export function answerBody(data: FormData): {
   body: unknown;
 } {
   const values = formValues(data, ['pilotId', 'partnerId', 'transition', 'version']);
-  const countries = data
-    .getAll('countries')
-    .filter((v): v is string => typeof v === 'string' && v !== '');
+  const countries = data.getAll('countries').filter((v): v is string => typeof v === 'string' && v !== '');
   return {
     pilotId: values.pilotId,
     partnerId: values.partnerId,

@@ -13,7 +13,9 @@ export interface PilotTransitionView {
   reason: string | null;
 }
 
-const fieldLabels: Record<string, () => string> = {
+type Label = (inputs?: Record<string, never>, options?: { locale?: Locale }) => string;
+
+const fieldLabels: Record<string, Label> = {
   title: m.pilots_field_title,
   summary: m.pilots_field_summary,
   objectives: m.pilots_field_objectives,
@@ -39,19 +41,24 @@ export function activationReasons(pilot: Pilot, locale: Locale): string[] {
     accepted.flatMap((p) => [p.organisation.country, ...p.countries]).filter((c): c is string => !!c),
   );
   const reasons: string[] = [];
+  const options = { locale };
   if (partners < pilotMinimumPartners)
-    reasons.push(m.pilots_guard_partners({ needed: pilotMinimumPartners, accepted: partners }));
+    reasons.push(m.pilots_guard_partners({ needed: pilotMinimumPartners, accepted: partners }, options));
   const countries = pilot.content.countries ?? [];
   for (const role of ['origin', 'destination'] as const) {
     const codes = countries.filter((c) => c.role === role).map((c) => c.code);
     const names = codes.map((code) => countryName(code, locale)).join(', ');
     if (!codes.length)
-      reasons.push(role === 'origin' ? m.pilots_guard_no_origin() : m.pilots_guard_no_destination());
+      reasons.push(
+        role === 'origin'
+          ? m.pilots_guard_no_origin({}, options)
+          : m.pilots_guard_no_destination({}, options),
+      );
     else if (!codes.some((code) => covered.has(code)))
       reasons.push(
         role === 'origin'
-          ? m.pilots_guard_origin_uncovered({ countries: names })
-          : m.pilots_guard_destination_uncovered({ countries: names }),
+          ? m.pilots_guard_origin_uncovered({ countries: names }, options)
+          : m.pilots_guard_destination_uncovered({ countries: names }, options),
       );
   }
   return reasons;
@@ -60,18 +67,22 @@ export function activationReasons(pilot: Pilot, locale: Locale): string[] {
 /** The reason a transition is refused, translated where the web knows the rule, else the API's words. */
 function reasonFor(transition: Transition, pilot: Pilot, locale: Locale): string | null {
   if (transition.enabled) return null;
+  const options = { locale };
   if (transition.name === 'propose') {
     const missing = missingForProposal(pilot.content);
     if (missing.length)
-      return m.pilots_guard_missing({ fields: missing.map((f) => fieldLabels[f]?.() ?? f).join(', ') });
+      return m.pilots_guard_missing(
+        { fields: missing.map((f) => fieldLabels[f]?.({}, options) ?? f).join(', ') },
+        options,
+      );
   }
   if (transition.name === 'start_forming' && !pilot.partners.some((p) => p.role !== 'lead'))
-    return m.pilots_guard_invite_first();
+    return m.pilots_guard_invite_first({}, options);
   if (transition.name === 'activate') {
     const reasons = activationReasons(pilot, locale);
     if (reasons.length) return reasons.join(' ');
   }
-  return transition.reason ?? m.pilots_transition_unavailable();
+  return transition.reason ?? m.pilots_transition_unavailable({}, options);
 }
 
 /** The workflow buttons of a pilot, each with the reason (in words) when it is disabled. */
