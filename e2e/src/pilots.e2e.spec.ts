@@ -1,0 +1,182 @@
+import { randomBytes } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from './setup/browser';
+import './setup/context';
+import { demoLogin } from './setup/logins';
+import { logIn, Pages, shows, visit } from './setup/pages';
+
+/**
+ * Pilots in the browser, for the partners: the ministry's focal point proposes a pilot on the
+ * Philippines → Mexico corridor and invites the network and the UN entity, all without JavaScript;
+ * the network's focal point accepts from its invitations (with JavaScript); the pilot page says in
+ * words why the pilot cannot start yet; the UN entity's focal point accepts on the pilot page, and
+ * the pilot starts. Every page passes axe.
+ */
+
+const title = `Safe corridors for domestic workers ${randomBytes(3).toString('hex')}`;
+const network = 'Red de Mujeres Trabajadoras Migrantes (demo)';
+const unEntity = 'UN Women Migration Programme (demo)';
+
+const pages = new Pages();
+const newPage = (options?: { javaScriptEnabled?: boolean }) => pages.newPage(options);
+const logInAs = (page: Page, role: string) => logIn(page, demoLogin(role));
+const press = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).first().click();
+
+describe('pilots: propose, invite, accept, and the guard in words', () => {
+  let lead: Page;
+  let pilotPath: string;
+
+  beforeAll(async () => {
+    lead = await newPage({ javaScriptEnabled: false });
+    await logInAs(lead, 'ministry');
+  });
+
+  afterAll(async () => {
+    await pages.close();
+  });
+
+  it('proposes a pilot from "Pilots" without JavaScript, with errors at their fields', async () => {
+    await lead.getByRole('link', { name: 'Pilots', exact: true }).click();
+    await lead.waitForURL('**/pilots');
+    await expectNoAxeViolations(lead);
+    await lead.getByRole('region', { name: 'Invitations' }).getByText('No invitations').waitFor();
+    await lead.getByRole('link', { name: 'Propose a pilot' }).click();
+    await lead.waitForURL('**/pilots/new');
+    await expectNoAxeViolations(lead);
+
+    // The only organisation the focal point leads is chosen already; a title is needed to start.
+    expect(await lead.getByLabel('Lead organisation').inputValue()).not.toBe('');
+    await lead.getByLabel('Target for women, row 1', { exact: true }).fill('many');
+    await press(lead, 'Save the draft');
+    await shows(lead, 'Give the pilot a title.');
+    await lead
+      .getByRole('alert')
+      .getByText('Target indicators for women and men 1: Target for women')
+      .waitFor();
+    expect(
+      await lead.getByLabel('Target for women, row 1', { exact: true }).getAttribute('aria-invalid'),
+    ).toBe('true');
+
+    await lead.getByLabel('Title (needed to propose)').fill(title);
+    await lead
+      .getByLabel('Summary (needed to propose)')
+      .fill('Pre-departure orientation in Manila and a helpline in Mexico City.');
+    await lead.getByLabel('Objectives (needed to propose)').fill('Fewer women recruited into debt bondage.');
+    await lead.getByRole('checkbox', { name: 'Labour and social rights of domestic workers' }).check();
+    await lead.getByRole('checkbox', { name: 'Pre-departure', exact: true }).check();
+
+    const first = lead.getByRole('group', { name: 'Country 1' });
+    await first.getByLabel('Country', { exact: true }).selectOption('PH');
+    await first.getByLabel('Role').selectOption('origin');
+    await press(lead, 'Add a country');
+    const second = lead.getByRole('group', { name: 'Country 2' });
+    await second.waitFor();
+    await expectNoAxeViolations(lead);
+    // Adding a row keeps what was typed and chosen.
+    expect(await first.getByLabel('Country', { exact: true }).inputValue()).toBe('PH');
+    expect(await lead.getByLabel('Title (needed to propose)').inputValue()).toBe(title);
+    await second.getByLabel('Country', { exact: true }).selectOption('MX');
+    await second.getByLabel('Role').selectOption('destination');
+
+    await lead.getByLabel('Planned start').fill('2027-01-01');
+    await lead.getByLabel('Planned end').fill('2028-06-30');
+    await lead.getByLabel('Budget range').selectOption('250k-1m');
+    await lead.getByLabel('Funding sources').fill('Department of Migrant Workers\nUN Women');
+    await lead
+      .getByLabel('Expected results (needed to propose)')
+      .fill('2,000 women oriented before departure.');
+    await lead.getByLabel('Indicator, row 1', { exact: true }).fill('Workers oriented before departure');
+    await lead.getByLabel('Unit, row 1', { exact: true }).fill('people');
+    await lead.getByLabel('Target for women, row 1', { exact: true }).fill('2000');
+    await lead.getByLabel('Target for men, row 1', { exact: true }).fill('150');
+    await lead.getByLabel('Language of the text (needed to propose)').selectOption('en');
+    await press(lead, 'Save the draft');
+
+    await lead.waitForURL(/\/pilots\/[0-9a-f-]{36}$/);
+    pilotPath = new URL(lead.url()).pathname;
+    await expectNoAxeViolations(lead);
+    await lead.getByRole('heading', { level: 1, name: title }).waitFor();
+    // The corridor is drawn on the server, with its route in words.
+    await lead.getByRole('img', { name: /migration corridor/ }).waitFor();
+    expect(await lead.locator('figure.corridor-map svg desc').textContent()).toContain(
+      'From Philippines (origin) to Mexico (destination).',
+    );
+    await lead.getByRole('rowheader', { name: 'Workers oriented before departure' }).waitFor();
+  });
+
+  it('edits the proposal with its version, and proposes it', async () => {
+    await lead.getByRole('link', { name: 'Edit the proposal' }).click();
+    await lead.waitForURL(`**${pilotPath}/edit`);
+    await expectNoAxeViolations(lead);
+    await lead.getByLabel('Funding sources').fill('Department of Migrant Workers');
+    await press(lead, 'Save');
+    await shows(lead, 'Proposal saved.');
+
+    await visit(lead, pilotPath);
+    await press(lead, 'Propose');
+    await shows(lead, 'Done: the pilot is now Proposed.');
+    await lead.getByText('Propose: from Draft to Proposed').waitFor();
+  });
+
+  it('invites the network and the UN entity, and says why the pilot cannot start yet', async () => {
+    const invite = lead.getByRole('region', { name: 'Invite a partner' });
+    await invite.getByLabel('Organisation to invite').selectOption({ label: network });
+    await invite.getByLabel('Role').selectOption('implementing');
+    await invite.getByLabel('Message').fill('Will you run the helpline in Mexico City?');
+    await press(lead, 'Send the invitation');
+    await shows(lead, `${network} has been invited.`);
+
+    await lead
+      .getByRole('region', { name: 'Invite a partner' })
+      .getByLabel('Organisation to invite')
+      .selectOption({ label: unEntity });
+    await lead.getByRole('region', { name: 'Invite a partner' }).getByLabel('Role').selectOption('technical');
+    await press(lead, 'Send the invitation');
+    await shows(lead, `${unEntity} has been invited.`);
+    await lead.getByRole('button', { name: `Withdraw the invitation to ${unEntity}` }).waitFor();
+
+    await press(lead, 'Start forming the partnership');
+    await shows(lead, 'Done: the pilot is now Forming the partnership.');
+    const start = lead.getByRole('button', { name: 'Start the pilot' });
+    expect(await start.isDisabled()).toBe(true);
+    await lead
+      .getByText('At least 2 partner organisations besides the lead must accept; 0 have so far.')
+      .waitFor();
+  });
+
+  it('lets the network’s focal point accept from its invitations', async () => {
+    const partner = await newPage();
+    await logInAs(partner, 'network');
+    await visit(partner, '/pilots');
+    const card = partner.getByRole('listitem').filter({ hasText: title });
+    await card.getByText('Will you run the helpline in Mexico City?').waitFor();
+    await card.getByRole('checkbox', { name: 'Mexico' }).check();
+    await card.getByRole('button', { name: 'Accept' }).click();
+    await shows(partner, 'Invitation accepted: your organisation is now a partner of the pilot.');
+    await visit(partner, '/pilots');
+    await partner.getByRole('region', { name: 'Your pilots' }).getByRole('link', { name: title }).waitFor();
+  });
+
+  it('still says why the pilot cannot start with one partner, until the UN entity accepts on the pilot page', async () => {
+    await visit(lead, pilotPath);
+    expect(await lead.getByRole('button', { name: 'Start the pilot' }).isDisabled()).toBe(true);
+    await lead
+      .getByText('At least 2 partner organisations besides the lead must accept; 1 have so far.')
+      .waitFor();
+
+    const un = await newPage({ javaScriptEnabled: false });
+    await logInAs(un, 'reviewer1');
+    await visit(un, pilotPath);
+    await un.getByRole('checkbox', { name: 'Philippines' }).check();
+    await press(un, 'Accept');
+    await shows(un, 'Invitation accepted: your organisation is now a partner of the pilot.');
+
+    await visit(lead, pilotPath);
+    expect(await lead.getByText('have so far').count()).toBe(0);
+    await press(lead, 'Start the pilot');
+    await shows(lead, 'Done: the pilot is now Active.');
+    await lead.getByText('Start the pilot: from Forming the partnership to Active').waitFor();
+    expect(await lead.getByRole('link', { name: 'Edit the proposal' }).count()).toBe(0);
+  });
+});
