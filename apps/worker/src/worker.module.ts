@@ -20,6 +20,7 @@ import { JOB_REGISTRY, JobHandlerCheck } from './job-handlers.check';
 import { MailTransport } from './mail.transport';
 import { NotificationsProcessor } from './notifications.processor';
 import { NoticeSender } from './notice.sender';
+import { PilotReportTimers } from './pilot-report-timers.service';
 import { PracticeNotifier } from './practice-notifier.service';
 import { PublicationNotifier } from './publication-notifier.service';
 import { PublishingProcessor } from './publishing.processor';
@@ -103,6 +104,7 @@ export class WorkerModule {
         PracticeNotifier,
         ReviewInvitationNotifier,
         ReviewTimers,
+        PilotReportTimers,
         RemindersProcessor,
         ReviewPanelService,
         ReviewProcessor,

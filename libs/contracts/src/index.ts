@@ -24,3 +24,5 @@ export * from './library-practice';
 export * from './library-statistics';
 export * from './pilot';
 export * from './pilot-progress';
+export * from './pilot-report';
+export * from './duration';

@@ -63,6 +63,8 @@ describe('pilot workflow', () => {
     expect(decide(pilotWorkflow, 'forming', 'activate', ready, anyone)).toMatchObject({
       ok: true,
       to: 'active',
+      // The reporting timers start with the pilot.
+      effects: ['reminders.schedule-pilot-reporting'],
     });
   });
 

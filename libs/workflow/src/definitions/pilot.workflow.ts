@@ -75,7 +75,13 @@ export const pilotWorkflow = defineWorkflow<PilotState, PilotTransition, PilotCo
       guard: ({ invitationsSent }) =>
         invitationsSent > 0 ? null : 'Invite at least one partner organisation first.',
     },
-    activate: { from: ['forming'], to: 'active', guard: pilotActivationBlock },
+    activate: {
+      from: ['forming'],
+      to: 'active',
+      guard: pilotActivationBlock,
+      // Starts the reporting timers: the first report falls due a reporting interval after activation.
+      effects: ['reminders.schedule-pilot-reporting'],
+    },
     complete: { from: ['active'], to: 'completed' },
     close: {
       from: ['proposed', 'forming', 'active'],
