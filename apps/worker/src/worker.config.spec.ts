@@ -15,6 +15,11 @@ describe('parseWorkerConfig', () => {
       webUrl: 'http://127.0.0.1:3000',
       jobLockMs: 30_000,
       daySeconds: 86_400,
+      pilotReporting: {
+        yellowAfterMs: Math.round(365.25 * 86_400_000),
+        redAfterMs: Math.round(2 * 365.25 * 86_400_000),
+        reminderBeforeMs: 30 * 86_400_000,
+      },
     });
     expect(config.workerId).toMatch(/:\d+$/);
   });
@@ -63,6 +68,9 @@ describe('parseWorkerConfig', () => {
     ['WEB_URL', 'ftp://pathways.example'],
     ['JOB_LOCK_MS', '10'],
     ['DAY_SECONDS', '0'],
+    ['PILOT_REPORTING_YELLOW_AFTER', 'a year'],
+    ['PILOT_REPORTING_RED_AFTER', 'PT1S'],
+    ['PILOT_REPORT_REMINDER_BEFORE', 'P2Y'],
   ])('names %s when it is %j', (name, value) => {
     const run = () => parseWorkerConfig({ [name]: value });
     expect(run).toThrow(WorkerConfigError);
