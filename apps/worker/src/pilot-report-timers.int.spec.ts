@@ -214,7 +214,16 @@ describe('pilot reporting timers that no longer apply', () => {
       { pilotId: active.pilot.id, moment: 'red', since: active.pilot.activatedAt!.toISOString() },
       active.pilot.activatedAt!,
     );
-    expect(early).toEqual({ skipped: 'the red moment is not reached yet' });
+    expect(early).toEqual({ skipped: 'the red moment is not reached yet; timers set again' });
+    const red = await waitFor(
+      () => worker.producer.queue(QueueName.Reminders).getJob(pilotReportTimerId(active.pilot.id, 'red')),
+      'the red timer set again',
+    );
+    expect(red.data).toEqual({
+      pilotId: active.pilot.id,
+      moment: 'red',
+      since: active.pilot.activatedAt!.toISOString(),
+    });
     expect(await timers.remind({ pilotId: randomUUID(), moment: 'red', since })).toEqual({
       skipped: 'the pilot no longer exists',
     });

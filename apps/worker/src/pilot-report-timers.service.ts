@@ -97,8 +97,11 @@ export class PilotReportTimers {
     const timing = this.moments(current);
     const at = timing.find((t) => t.moment === moment)?.at;
     if (at === undefined) return { skipped: 'reminders before the due date are off' };
-    // A timer set under longer thresholds than today's still fires; one set under shorter ones waits.
-    if (at > now.getTime()) return { skipped: `the ${moment.replace('_', ' ')} moment is not reached yet` };
+    // Set under shorter thresholds than today's: count the timers again (once this one has finished).
+    if (at > now.getTime()) {
+      await this.producer.add(QueueName.Reminders, PilotReportJob.ScheduleReporting, { pilotId: pilot.id });
+      return { skipped: `the ${moment.replace('_', ' ')} moment is not reached yet; timers set again` };
+    }
 
     const { yellowAfterMs, redAfterMs } = this.config.pilotReporting;
     const title = practiceTitle(pilot.content, pilot.slug);

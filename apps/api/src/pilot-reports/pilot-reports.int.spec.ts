@@ -1,4 +1,4 @@
-import { OutboxMessage, Pilot, PilotReport } from '@pathways/persistence';
+import { Membership, OutboxMessage, Pilot, PilotReport } from '@pathways/persistence';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pilotIndicators, seedPilotReportScene } from '../testing/pilot-report-scene';
 import { bearer, startTestApi, type TestApi } from '../testing/test-api';
@@ -247,6 +247,24 @@ describe('pilot milestones, progress reports and the reporting light', () => {
         expect((await call('POST', reports(), who.token, { period })).statusCode, who.id).toBe(403);
       expect((await call('POST', reports(), undefined, { period })).statusCode).toBe(401);
       expect((await draft(leadMember.token, { compiled: true })).compiled).toBe(true);
+    });
+
+    it('ask which organisation reports when the caller belongs to several partners', async () => {
+      const both = await api.signUp();
+      const e = scene.em.fork();
+      for (const organisation of [scene.orgs.ngo, scene.orgs.un])
+        e.create(Membership, {
+          user: both.user.id,
+          organisation: organisation.id,
+          role: 'member',
+          status: 'active',
+        });
+      await e.flush();
+      const ambiguous = await call('POST', reports(), both.token, { period });
+      expect(ambiguous.statusCode).toBe(400);
+      expect(ambiguous.json().issues).toEqual([expect.objectContaining({ path: 'organisationId' })]);
+      const chosen = await draft(both.token, { organisationId: scene.orgs.un.id });
+      expect(chosen.organisation.id).toBe(scene.orgs.un.id);
     });
 
     it('name the field of bad input, including indicators that are not among the targets', async () => {
