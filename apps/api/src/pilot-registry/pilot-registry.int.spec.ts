@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { ref } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type {
-  PilotContent,
-  RegistryOrganisation,
-  RegistryOrganisationList,
-  RegistryPilot,
-  RegistryPilotList,
-  RegistryPilotRecord,
+import {
+  defaultReportingThresholds,
+  reportingStatus,
+  type PilotContent,
+  type RegistryOrganisation,
+  type RegistryOrganisationList,
+  type RegistryPilot,
+  type RegistryPilotList,
+  type RegistryPilotRecord,
 } from '@pathways/contracts';
 import {
   Organisation,
@@ -24,7 +26,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completePracticeContent } from '../testing/practice-content';
 import { startTestApi, type TestApi } from '../testing/test-api';
 import { childrenNamed, childText, parseXml } from '../testing/xml-tree';
-import { registryExportBatchSize } from './pilot-registry.service';
+import { API_CONFIG, type ApiConfig } from '../config/api-config';
+import { PilotRegistryService, registryExportBatchSize } from './pilot-registry.service';
+import { loadReportingThresholds } from './reporting-thresholds';
 
 /** RFC 4180, read independently of the writer. */
 function parseCsv(text: string): string[][] {
@@ -58,6 +62,7 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
+const emptyFilters = { theme: [], stage: [], country: [], role: [], status: [], reportingStatus: [] };
 const month = (365.25 / 12) * 24 * 60 * 60 * 1000;
 const monthsAgo = (n: number) => new Date(Date.now() - n * month);
 
@@ -317,6 +322,49 @@ describe('the public pilot registry', () => {
     expect((await listed('q=MIGRANT WORKERS&theme=remittances-investment')).total).toBe(2);
     const green = (await listed('reportingStatus=green&theme=domestic-workers-rights')).items;
     expect(green.map((p) => p.slug).sort()).toEqual([slugs.closed, slugs.green, slugs.quoted].sort());
+  });
+
+  it('computes the light in SQL as reportingStatus() does, with the configured thresholds', async () => {
+    const named = (await listed('status=active&status=completed&status=closed')).items;
+    const now = new Date();
+    for (const pilot of named) {
+      const expected = reportingStatus(
+        pilot.lastReportAt ? new Date(pilot.lastReportAt) : null,
+        new Date(pilot.activatedAt),
+        now,
+        defaultReportingThresholds,
+      );
+      expect(pilot.reportingStatus, pilot.title).toBe(expected);
+    }
+    // Half a month to yellow, two and a half to red: the green pilot (reported a month ago) is
+    // yellow, and the one never reported in 18 months is red.
+    const thresholds = loadReportingThresholds(
+      { PILOT_REPORTING_YELLOW_AFTER: '0.5', PILOT_REPORTING_RED_AFTER: '2.5' },
+      86_400,
+    );
+    const strict = new PilotRegistryService(
+      api.app.get(EntityManager).fork(),
+      api.app.get<ApiConfig>(API_CONFIG),
+      thresholds,
+    );
+    const lights = async (light: 'green' | 'yellow' | 'red') =>
+      (
+        await strict.list({
+          ...emptyFilters,
+          // The named pilots, not the bulk ones.
+          theme: ['domestic-workers-rights', 'remittances-investment'],
+          reportingStatus: [light],
+          page: 1,
+          pageSize: 100,
+        })
+      ).items
+        .map((p) => p.title)
+        .sort();
+    expect(await lights('green')).toEqual([]);
+    expect(await lights('yellow')).toEqual(['Green corridor pilot']);
+    expect(await lights('red')).toEqual(
+      ['Closed pilot', 'Red completed pilot', 'Yellow remittances pilot', quotedTitle].sort(),
+    );
   });
 
   it('pages with PageQuery and counts past the last page', async () => {
