@@ -18,6 +18,7 @@ import { OpenApiController } from './openapi/openapi.controller';
 import { OpenApiHolder } from './openapi/openapi.holder';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { PilotRegistryModule } from './pilot-registry/pilot-registry.module';
 import { PracticesModule } from './practices/practices.module';
 import { RedisModule } from './redis/redis.module';
 import { ReviewPolicyModule } from './review-policy/review-policy.module';
@@ -58,6 +59,7 @@ export class AppModule {
         AttachmentsModule,
         AdminModule,
         LibraryModule,
+        PilotRegistryModule,
       ],
       controllers: [HealthController, TaxonomyController, OpenApiController],
       providers: [

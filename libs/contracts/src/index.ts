@@ -24,3 +24,4 @@ export * from './library-practice';
 export * from './library-statistics';
 export * from './pilot';
 export * from './pilot-progress';
+export * from './pilot-registry';

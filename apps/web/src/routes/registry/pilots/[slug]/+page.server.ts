@@ -1,0 +1,72 @@
+import { RegistryPilot } from '@pathways/contracts';
+import { formatDate } from '$lib/format';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import { loadFailure } from '$lib/server/failures';
+import { partnerRoleLabels, pilotView, registryLabels } from '$lib/server/registry-labels';
+import type { PageServerLoad } from './$types';
+
+const milestoneLabels: Record<RegistryPilot['milestones'][number]['status'], () => string> = {
+  planned: m.registry_milestone_planned,
+  in_progress: m.registry_milestone_in_progress,
+  done: m.registry_milestone_done,
+  delayed: m.registry_milestone_delayed,
+  cancelled: m.registry_milestone_cancelled,
+};
+
+const budgetLabels: Record<string, () => string> = {
+  'under-50k': m.registry_budget_under_50k,
+  '50k-250k': m.registry_budget_50k_250k,
+  '250k-1m': m.registry_budget_250k_1m,
+  '1m-5m': m.registry_budget_1m_5m,
+  'over-5m': m.registry_budget_over_5m,
+};
+
+/** A public pilot's page; drafts, forming pilots and unknown slugs are the API's 404. */
+export const load: PageServerLoad = async ({ locals, params }) => {
+  const locale = getLocale();
+  const [pilot, label] = await Promise.all([
+    locals.api
+      .get(`/api/registry/pilots/${encodeURIComponent(params.slug)}`, RegistryPilot)
+      .catch(loadFailure),
+    registryLabels(locals.api, locale),
+  ]);
+  return {
+    pilot: {
+      ...pilotView(pilot, label, locale),
+      objectives: pilot.objectives,
+      expectedResults: pilot.expectedResults,
+      frameworks: pilot.frameworks.map(label.framework),
+      budget: {
+        range: pilot.budget.range ? budgetLabels[pilot.budget.range]() : null,
+        sources: pilot.budget.sources ?? [],
+      },
+      completedAt: pilot.completedAt ? formatDate(pilot.completedAt, locale) : null,
+      closedReason: pilot.closedReason,
+      partners: pilot.partners.map((p) => ({
+        id: p.organisation.id,
+        name: p.organisation.name,
+        kind: label.kind(p.organisation.kind),
+        country: p.organisation.country ? label.country(p.organisation.country) : '—',
+        role: partnerRoleLabels[p.role](),
+      })),
+      milestones: pilot.milestones.map((ms) => ({
+        id: ms.id,
+        title: ms.title,
+        dueDate: formatDate(ms.dueDate, locale),
+        status: milestoneLabels[ms.status](),
+        progress: ms.progress,
+      })),
+      latestReport: pilot.latestReport && {
+        period: m.registry_period_range({
+          start: formatDate(pilot.latestReport.periodStart, locale),
+          end: formatDate(pilot.latestReport.periodEnd, locale),
+        }),
+        submittedAt: formatDate(pilot.latestReport.submittedAt, locale),
+        narrative: pilot.latestReport.narrative,
+      },
+      indicators: pilot.indicators,
+      practices: pilot.practices,
+    },
+  };
+};
