@@ -177,7 +177,7 @@ describe('pilot registry', () => {
     await partners.getByRole('link', { name: ngoName }).waitFor();
     expect(await partners.getByText('Implementing partner').count()).toBe(1);
     expect(await visitor.getByText(unName).count()).toBe(0);
-    const milestones = visitor.getByRole('table', { name: 'Milestones by due date' });
+    const milestones = visitor.getByRole('list', { name: 'Milestones' });
     await milestones.getByText('First cohort placed').waitFor();
     await milestones.getByText('45%').waitFor();
     const progress = visitor.getByRole('table', { name: /reported values and targets/ });
@@ -188,6 +188,10 @@ describe('pilot registry', () => {
     const corridor = visitor.getByRole('table', { name: 'Countries of the corridor by their role' });
     await corridor.getByText('Philippines').waitFor();
     await corridor.getByText('Mexico').waitFor();
+    // The map says the route in words and draws one arc for it.
+    const map = visitor.getByRole('img', { name: /Philippines.*Mexico/ });
+    await map.waitFor();
+    expect(await map.locator('path.arc').count()).toBe(1);
     await visitor.getByRole('link', { name: practiceTitle }).waitFor();
     await expectNoAxeViolations(visitor);
 

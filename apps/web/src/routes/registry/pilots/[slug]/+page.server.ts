@@ -1,18 +1,11 @@
 import { RegistryPilot } from '@pathways/contracts';
-import { formatDate } from '$lib/format';
+import { countryName, formatDate } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
+import { corridorMap } from '$lib/pilots/corridor-map';
 import { loadFailure } from '$lib/server/failures';
 import { partnerRoleLabels, pilotView, registryLabels } from '$lib/server/registry-labels';
 import type { PageServerLoad } from './$types';
-
-const milestoneLabels: Record<RegistryPilot['milestones'][number]['status'], () => string> = {
-  planned: m.registry_milestone_planned,
-  in_progress: m.registry_milestone_in_progress,
-  done: m.registry_milestone_done,
-  delayed: m.registry_milestone_delayed,
-  cancelled: m.registry_milestone_cancelled,
-};
 
 const budgetLabels: Record<string, () => string> = {
   'under-50k': m.registry_budget_under_50k,
@@ -21,6 +14,10 @@ const budgetLabels: Record<string, () => string> = {
   '1m-5m': m.registry_budget_1m_5m,
   'over-5m': m.registry_budget_over_5m,
 };
+
+// The corridor map is drawn on the server; rendered without client code, its paths are not
+// serialised into the page a second time ($lib/pilots/README.md).
+export const csr = false;
 
 /** A public pilot's page; drafts, forming pilots and unknown slugs are the API's 404. */
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -32,6 +29,13 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     registryLabels(locals.api, locale),
   ]);
   return {
+    corridorMap: corridorMap(pilot.countries.map((c) => ({ ...c, name: countryName(c.code, locale) }))),
+    milestones: pilot.milestones.map(({ title, dueDate, status, progress }) => ({
+      title,
+      dueDate,
+      status,
+      progress,
+    })),
     pilot: {
       ...pilotView(pilot, label, locale),
       objectives: pilot.objectives,
@@ -49,13 +53,6 @@ export const load: PageServerLoad = async ({ locals, params }) => {
         kind: label.kind(p.organisation.kind),
         country: p.organisation.country ? label.country(p.organisation.country) : '—',
         role: partnerRoleLabels[p.role](),
-      })),
-      milestones: pilot.milestones.map((ms) => ({
-        id: ms.id,
-        title: ms.title,
-        dueDate: formatDate(ms.dueDate, locale),
-        status: milestoneLabels[ms.status](),
-        progress: ms.progress,
       })),
       latestReport: pilot.latestReport && {
         period: m.registry_period_range({
