@@ -19,6 +19,7 @@ import { OpenApiHolder } from './openapi/openapi.holder';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PilotRegistryModule } from './pilot-registry/pilot-registry.module';
+import { PilotsModule } from './pilots/pilots.module';
 import { PracticesModule } from './practices/practices.module';
 import { RedisModule } from './redis/redis.module';
 import { ReviewPolicyModule } from './review-policy/review-policy.module';
@@ -60,6 +61,7 @@ export class AppModule {
         AdminModule,
         LibraryModule,
         PilotRegistryModule,
+        PilotsModule,
       ],
       controllers: [HealthController, TaxonomyController, OpenApiController],
       providers: [

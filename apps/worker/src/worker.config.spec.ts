@@ -15,6 +15,8 @@ describe('parseWorkerConfig', () => {
       webUrl: 'http://127.0.0.1:3000',
       jobLockMs: 30_000,
       daySeconds: 86_400,
+      pilotInvitationDays: 14,
+      pilotInvitationReminderDays: 3,
     });
     expect(config.workerId).toMatch(/:\d+$/);
   });
@@ -33,6 +35,8 @@ describe('parseWorkerConfig', () => {
       WEB_URL: 'https://pathways.example/',
       JOB_LOCK_MS: '2000',
       DAY_SECONDS: '2',
+      PILOT_INVITATION_DAYS: '5',
+      PILOT_INVITATION_REMINDER_DAYS: '2',
     });
     expect(config).toMatchObject({
       redisUrl: 'rediss://cache:6380/1',
@@ -47,6 +51,8 @@ describe('parseWorkerConfig', () => {
       webUrl: 'https://pathways.example',
       jobLockMs: 2_000,
       daySeconds: 2,
+      pilotInvitationDays: 5,
+      pilotInvitationReminderDays: 2,
     });
   });
 
@@ -57,6 +63,7 @@ describe('parseWorkerConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['SMTP_URL', 'http://mail.example'],
     ['HEARTBEAT_INTERVAL_MS', 'often'],
+    ['PILOT_INVITATION_DAYS', '0'],
     ['HEARTBEAT_INTERVAL_MS', '10'],
     ['OUTBOX_POLL_MS', '0'],
     ['OUTBOX_BATCH_SIZE', '5000'],

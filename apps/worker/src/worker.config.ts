@@ -38,6 +38,10 @@ const WorkerEnv = z.object({
    * locked this long before another worker takes it up again, so tests shorten it.
    */
   JOB_LOCK_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
+  /** How long a pilot invitation stays open (days), for one stored without its answer-by date. */
+  PILOT_INVITATION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  /** How many days before a pilot invitation expires its invited organisation is reminded. */
+  PILOT_INVITATION_REMINDER_DAYS: z.coerce.number().int().min(1).max(365).default(3),
   /** Shown in logs and next to the heartbeat; defaults to host:pid, unique per process. */
   WORKER_ID: z.string().min(1).max(128).optional(),
 });
@@ -58,6 +62,8 @@ export interface WorkerConfig {
   daySeconds: number;
   webUrl: string;
   jobLockMs: number;
+  pilotInvitationDays: number;
+  pilotInvitationReminderDays: number;
 }
 
 export const WORKER_CONFIG = Symbol('WORKER_CONFIG');
@@ -92,5 +98,7 @@ export function parseWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
     daySeconds: e.DAY_SECONDS,
     webUrl: e.WEB_URL,
     jobLockMs: e.JOB_LOCK_MS,
+    pilotInvitationDays: e.PILOT_INVITATION_DAYS,
+    pilotInvitationReminderDays: e.PILOT_INVITATION_REMINDER_DAYS,
   };
 }

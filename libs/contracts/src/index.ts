@@ -23,5 +23,6 @@ export * from './library-sitemap';
 export * from './library-practice';
 export * from './library-statistics';
 export * from './pilot';
+export * from './pilot-api';
 export * from './pilot-progress';
 export * from './pilot-registry';

@@ -7,6 +7,7 @@ import {
   SendEmailPayload,
   WorkflowEffectPayload,
 } from './notification.job';
+import { PilotInvitationPayload, PilotJob } from './pilot.job';
 import { PublishingJob } from './publishing.job';
 import { QueueName } from './queue.names';
 import {
@@ -43,6 +44,14 @@ export const jobRegistry = {
   [QueueName.Publishing]: {
     [PublishingJob.PublishPractice]: WorkflowEffectPayload,
     [PublishingJob.RetractPractice]: WorkflowEffectPayload,
+  },
+  [QueueName.Pilots]: {
+    [PilotJob.InvitationReceived]: PilotInvitationPayload,
+    [PilotJob.ScheduleInvitationTimers]: PilotInvitationPayload,
+    [PilotJob.RemindInvitation]: PilotInvitationPayload,
+    [PilotJob.ExpireInvitation]: PilotInvitationPayload,
+    [PilotJob.InvitationAnswered]: WorkflowEffectPayload,
+    [PilotJob.PilotStateChanged]: WorkflowEffectPayload,
   },
 } as const satisfies Record<QueueName, Record<string, z.ZodType>>;
 

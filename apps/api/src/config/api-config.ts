@@ -70,6 +70,8 @@ export const ApiEnv = z.object({
   LIBRARY_SEARCH_CACHE: z.coerce.number().int().min(0).max(100_000).default(500),
   /** How long one review-policy day lasts; tests compress time with a few seconds. */
   DAY_SECONDS: positiveInt(86_400),
+  /** How many (DAY_SECONDS) days an invitation to join a pilot stays open before it expires. */
+  PILOT_INVITATION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
 });
 
 export type ApiConfig = z.infer<typeof ApiEnv>;

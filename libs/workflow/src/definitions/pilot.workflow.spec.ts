@@ -3,7 +3,9 @@ import { available, decide } from '../engine';
 import {
   type PilotContext,
   pilotActivationBlock,
+  pilotInvitationAnswered,
   pilotPartnerWorkflow,
+  pilotStateChanged,
   pilotWorkflow,
 } from './pilot.workflow';
 
@@ -78,6 +80,11 @@ describe('pilot workflow', () => {
       to: 'withdrawn',
     });
   });
+
+  it('tells the partnership about every change of state', () => {
+    for (const transition of Object.values(pilotWorkflow.transitions))
+      expect(transition.effects).toEqual([pilotStateChanged]);
+  });
 });
 
 describe('pilot partner workflow', () => {
@@ -91,5 +98,16 @@ describe('pilot partner workflow', () => {
       refusal: { kind: 'wrong_state' },
     });
     expect(decide(pilotPartnerWorkflow, 'accepted', 'withdraw', {}, anyone)).toMatchObject({ ok: false });
+  });
+
+  it('tells the lead of an answer or a lapse, not of its own withdrawal', () => {
+    expect(decide(pilotPartnerWorkflow, 'invited', 'decline', {}, anyone)).toMatchObject({
+      ok: true,
+      effects: [pilotInvitationAnswered],
+    });
+    expect(decide(pilotPartnerWorkflow, 'invited', 'expire', {}, anyone)).toMatchObject({
+      effects: [pilotInvitationAnswered],
+    });
+    expect(decide(pilotPartnerWorkflow, 'invited', 'withdraw', {}, anyone)).toMatchObject({ effects: [] });
   });
 });
