@@ -18,6 +18,8 @@ import { OpenApiController } from './openapi/openapi.controller';
 import { OpenApiHolder } from './openapi/openapi.holder';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { PilotRegistryModule } from './pilot-registry/pilot-registry.module';
+import { PilotsModule } from './pilots/pilots.module';
 import { PilotReportsModule } from './pilot-reports/pilot-reports.module';
 import { PracticesModule } from './practices/practices.module';
 import { RedisModule } from './redis/redis.module';
@@ -59,6 +61,8 @@ export class AppModule {
         AttachmentsModule,
         AdminModule,
         LibraryModule,
+        PilotRegistryModule,
+        PilotsModule,
         PilotReportsModule,
       ],
       controllers: [HealthController, TaxonomyController, OpenApiController],

@@ -25,17 +25,19 @@ let smtp: SmtpCapture;
 let worker: TestWorker;
 let timers: PilotReportTimers;
 const em = () => orm.em.fork();
-// Compressed: the reminder 1 s before the light turns yellow at 3 s, red at 6 s.
-const thresholds = { yellowAfterMs: 3_000, redAfterMs: 6_000 };
+// Compressed: the reminder 1 s before the light turns yellow at 3.04 s, red at 6.09 s.
+const thresholds = { yellowAfterMs: 3_044, redAfterMs: 6_088 };
 
 beforeAll(async () => {
   smtp = await startSmtpCapture();
   worker = await startTestWorker(QueueName.Reminders, {
     SMTP_URL: smtp.url,
     OUTBOX_POLL_MS: '100',
-    PILOT_REPORTING_YELLOW_AFTER: 'PT3S',
-    PILOT_REPORTING_RED_AFTER: '6000',
-    PILOT_REPORT_REMINDER_BEFORE: 'PT1S',
+    // A day of one second: 0.1 month is 3.04 s.
+    DAY_SECONDS: '1',
+    PILOT_REPORTING_YELLOW_AFTER: '0.1',
+    PILOT_REPORTING_RED_AFTER: '0.2',
+    PILOT_REPORT_REMINDER_BEFORE: '1',
   });
   orm = await MikroORM.init(ormConfig({ databaseUrl: worker.db.url, poolMax: 4 }));
   timers = worker.app.get(PilotReportTimers);
@@ -165,7 +167,7 @@ describe('pilot reporting timers, with compressed time', () => {
 });
 
 describe('pilot reporting timers that no longer apply', () => {
-  it('are replaced when a report is submitted, and the earlier round sends nothing', async () => {
+  it('are replaced when the lead submits a compiled report, and the earlier round sends nothing', async () => {
     const { pilot, orgs } = await seedPilot();
     const since = pilot.activatedAt!.toISOString();
     expect(await timers.schedule({ pilotId: pilot.id })).toMatchObject({ done: 'scheduled', since });
@@ -174,7 +176,8 @@ describe('pilot reporting timers that no longer apply', () => {
     const e = em();
     e.create(PilotReport, {
       pilot: pilot.id,
-      organisation: orgs.ngo.id,
+      organisation: orgs.lead.id,
+      compiled: true,
       periodStart: '2026-01-01',
       periodEnd: '2026-06-30',
       submittedAt,

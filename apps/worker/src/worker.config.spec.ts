@@ -15,6 +15,8 @@ describe('parseWorkerConfig', () => {
       webUrl: 'http://127.0.0.1:3000',
       jobLockMs: 30_000,
       daySeconds: 86_400,
+      pilotInvitationDays: 14,
+      pilotInvitationReminderDays: 3,
       pilotReporting: {
         yellowAfterMs: Math.round(365.25 * 86_400_000),
         redAfterMs: Math.round(2 * 365.25 * 86_400_000),
@@ -38,6 +40,8 @@ describe('parseWorkerConfig', () => {
       WEB_URL: 'https://pathways.example/',
       JOB_LOCK_MS: '2000',
       DAY_SECONDS: '2',
+      PILOT_INVITATION_DAYS: '5',
+      PILOT_INVITATION_REMINDER_DAYS: '2',
     });
     expect(config).toMatchObject({
       redisUrl: 'rediss://cache:6380/1',
@@ -52,6 +56,8 @@ describe('parseWorkerConfig', () => {
       webUrl: 'https://pathways.example',
       jobLockMs: 2_000,
       daySeconds: 2,
+      pilotInvitationDays: 5,
+      pilotInvitationReminderDays: 2,
     });
   });
 
@@ -62,6 +68,7 @@ describe('parseWorkerConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['SMTP_URL', 'http://mail.example'],
     ['HEARTBEAT_INTERVAL_MS', 'often'],
+    ['PILOT_INVITATION_DAYS', '0'],
     ['HEARTBEAT_INTERVAL_MS', '10'],
     ['OUTBOX_POLL_MS', '0'],
     ['OUTBOX_BATCH_SIZE', '5000'],
@@ -69,8 +76,8 @@ describe('parseWorkerConfig', () => {
     ['JOB_LOCK_MS', '10'],
     ['DAY_SECONDS', '0'],
     ['PILOT_REPORTING_YELLOW_AFTER', 'a year'],
-    ['PILOT_REPORTING_RED_AFTER', 'PT1S'],
-    ['PILOT_REPORT_REMINDER_BEFORE', 'P2Y'],
+    ['PILOT_REPORTING_RED_AFTER', '6'],
+    ['PILOT_REPORT_REMINDER_BEFORE', '400'],
   ])('names %s when it is %j', (name, value) => {
     const run = () => parseWorkerConfig({ [name]: value });
     expect(run).toThrow(WorkerConfigError);

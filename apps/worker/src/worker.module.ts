@@ -20,6 +20,9 @@ import { JOB_REGISTRY, JobHandlerCheck } from './job-handlers.check';
 import { MailTransport } from './mail.transport';
 import { NotificationsProcessor } from './notifications.processor';
 import { NoticeSender } from './notice.sender';
+import { PilotInvitationTimers } from './pilot-invitation-timers.service';
+import { PilotJobsProcessor } from './pilot-jobs.processor';
+import { PilotNotifier } from './pilot-notifier.service';
 import { PilotReportTimers } from './pilot-report-timers.service';
 import { PracticeNotifier } from './practice-notifier.service';
 import { PublicationNotifier } from './publication-notifier.service';
@@ -110,6 +113,9 @@ export class WorkerModule {
         ReviewProcessor,
         PublicationNotifier,
         PublishingProcessor,
+        PilotNotifier,
+        PilotInvitationTimers,
+        PilotJobsProcessor,
         OutboxProducer,
         OutboxRelay,
       ],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPilotReportingEnv, durationMs, pilotReportingEnvShape } from './duration';
+import { pilotReportingEnvShape, pilotReportingSettings } from './pilot-reporting-settings';
 import {
   acceptsReports,
   CreatePilotMilestoneInput,
@@ -12,42 +12,45 @@ import { z } from 'zod';
 const thresholds = { yellowAfterMs: 10_000, redAfterMs: 20_000 };
 const at = (s: number) => new Date(Date.UTC(2026, 0, 1) + s * 1000);
 
-describe('durationMs', () => {
-  it.each([
-    ['PT5S', 5_000],
-    ['PT1.5S', 1_500],
-    ['P30D', 30 * 86_400_000],
-    ['P1W', 7 * 86_400_000],
-    ['PT1H30M', 5_400_000],
-    ['P12M', Math.round(365.25 * 86_400_000)],
-    ['P1Y', Math.round(365.25 * 86_400_000)],
-    ['2500', 2_500],
-  ])('reads %s', (text, ms) => expect(durationMs(text)).toBe(ms));
-
-  it.each(['', 'P', 'PT', '5s', 'P1H', '-5', 'twelve months'])('refuses %j', (text) =>
-    expect(durationMs(text)).toBeNull(),
-  );
-});
-
 describe('reporting settings', () => {
-  const Env = z.object(pilotReportingEnvShape).superRefine(checkPilotReportingEnv);
+  const Env = z.object(pilotReportingEnvShape);
+  const day = 86_400_000;
   it('defaults to 12 and 24 months with a reminder 30 days ahead', () => {
-    expect(Env.parse({})).toEqual({
-      PILOT_REPORTING_YELLOW_AFTER: Math.round(365.25 * 86_400_000),
-      PILOT_REPORTING_RED_AFTER: Math.round(2 * 365.25 * 86_400_000),
-      PILOT_REPORT_REMINDER_BEFORE: 30 * 86_400_000,
+    expect(pilotReportingSettings(Env.parse({}), 86_400)).toEqual({
+      settings: {
+        yellowAfterMs: Math.round(365.25 * day),
+        redAfterMs: Math.round(2 * 365.25 * day),
+        reminderBeforeMs: 30 * day,
+      },
+      issues: [],
+    });
+  });
+  it('compresses months and days with DAY_SECONDS', () => {
+    const env = Env.parse({
+      PILOT_REPORTING_YELLOW_AFTER: '0.1',
+      PILOT_REPORTING_RED_AFTER: '0.2',
+      PILOT_REPORT_REMINDER_BEFORE: '1',
+    });
+    expect(pilotReportingSettings(env, 1).settings).toEqual({
+      yellowAfterMs: 3_044,
+      redAfterMs: 6_088,
+      reminderBeforeMs: 1_000,
     });
   });
   it('names each variable that is malformed or out of order', () => {
-    const paths = (env: object) => Env.safeParse(env).error?.issues.map((i) => i.path.join('.'));
-    expect(paths({ PILOT_REPORTING_YELLOW_AFTER: 'a year' })).toEqual(['PILOT_REPORTING_YELLOW_AFTER']);
-    expect(
-      paths({
-        PILOT_REPORTING_YELLOW_AFTER: 'PT5S',
-        PILOT_REPORTING_RED_AFTER: 'PT5S',
-        PILOT_REPORT_REMINDER_BEFORE: 'PT6S',
-      }),
-    ).toEqual(['PILOT_REPORTING_RED_AFTER', 'PILOT_REPORT_REMINDER_BEFORE']);
+    expect(Env.safeParse({ PILOT_REPORTING_YELLOW_AFTER: 'a year' }).error?.issues[0].path).toEqual([
+      'PILOT_REPORTING_YELLOW_AFTER',
+    ]);
+    expect(Env.safeParse({ PILOT_REPORT_REMINDER_BEFORE: '-1' }).success).toBe(false);
+    const env = Env.parse({
+      PILOT_REPORTING_YELLOW_AFTER: '1',
+      PILOT_REPORTING_RED_AFTER: '1',
+      PILOT_REPORT_REMINDER_BEFORE: '31',
+    });
+    expect(pilotReportingSettings(env, 86_400).issues.map((i) => i.path)).toEqual([
+      'PILOT_REPORTING_RED_AFTER',
+      'PILOT_REPORT_REMINDER_BEFORE',
+    ]);
   });
 });
 
@@ -67,13 +70,18 @@ describe('pilotReporting', () => {
       nextDueAt: at(25).toISOString(),
     });
   });
-  it('shows no light for a pilot that is not running', () => {
-    for (const status of ['forming', 'completed', 'closed'])
-      expect(pilotReporting({ status, activatedAt: at(0) }, at(1), at(100), thresholds)).toEqual({
-        status: 'none',
+  it('keeps the light of a pilot that completed or closed, with no report due', () => {
+    for (const status of ['completed', 'closed'])
+      expect(pilotReporting({ status, activatedAt: at(0) }, at(1), at(15), thresholds)).toEqual({
+        status: 'yellow',
         lastReportAt: at(1).toISOString(),
         nextDueAt: null,
       });
+    expect(pilotReporting({ status: 'forming', activatedAt: null }, null, at(15), thresholds)).toEqual({
+      status: 'none',
+      lastReportAt: null,
+      nextDueAt: null,
+    });
   });
 });
 

@@ -134,18 +134,18 @@ export function unknownReportIndicators(
 
 export const PilotReporting = z.object({
   status: ReportingStatus,
-  /** When the report that sets the light was submitted; null before any. */
+  /** When the lead's last compiled report was submitted; null before any. */
   lastReportAt: z.iso.datetime().nullable(),
-  /** When the light turns yellow unless a report comes first; null when no report is due. */
+  /** When the light turns yellow unless a compiled report comes first; null unless the pilot is active. */
   nextDueAt: z.iso.datetime().nullable(),
   thresholds: z.object({ yellowAfterMs: z.number().int(), redAfterMs: z.number().int() }),
 });
 export type PilotReporting = z.infer<typeof PilotReporting>;
 
 /**
- * The light of a pilot. Only an active pilot is due to report: a pilot before activation, or one
- * that completed or was closed, has no light ('none') and nothing due. `lastReportAt` is the last
- * submitted compiled report, or, until the lead has compiled one, the last report of any partner.
+ * The light of a pilot, as the registry shows it: from activation on, the age of the lead's last
+ * submitted compiled report (or of the activation, before the first) against the thresholds; a
+ * pilot never active has none. Only an active pilot has a report due (`nextDueAt`).
  */
 export function pilotReporting(
   pilot: { status: string; activatedAt: Date | null },
@@ -153,14 +153,14 @@ export function pilotReporting(
   now: Date,
   thresholds: ReportingThresholds,
 ): Omit<PilotReporting, 'thresholds'> {
-  const last = lastReportAt?.toISOString() ?? null;
-  if (pilot.status !== 'active' || !pilot.activatedAt)
-    return { status: 'none', lastReportAt: last, nextDueAt: null };
   const since = lastReportAt ?? pilot.activatedAt;
   return {
     status: reportingStatus(lastReportAt, pilot.activatedAt, now, thresholds),
-    lastReportAt: last,
-    nextDueAt: new Date(since.getTime() + thresholds.yellowAfterMs).toISOString(),
+    lastReportAt: lastReportAt?.toISOString() ?? null,
+    nextDueAt:
+      pilot.status === 'active' && since
+        ? new Date(since.getTime() + thresholds.yellowAfterMs).toISOString()
+        : null,
   };
 }
 

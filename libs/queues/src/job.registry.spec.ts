@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { HeartbeatJob } from './heartbeat.job';
 import { JobPayloadError } from './job-payload.error';
 import { isRegisteredJob, parseJobData, parseJobPayload, registeredJobs } from './job.registry';
-import { pilotWorkflow, practiceWorkflow, reviewAssignmentWorkflow } from '@pathways/workflow';
+import {
+  pilotPartnerWorkflow,
+  pilotWorkflow,
+  practiceWorkflow,
+  reviewAssignmentWorkflow,
+} from '@pathways/workflow';
 import { z } from 'zod';
 import { WorkflowEffectPayload } from './notification.job';
 import { QueueName, queueNames } from './queue.names';
@@ -15,8 +20,8 @@ describe('job registry', () => {
   });
 
   it('registers every workflow effect, with the payload the outbox writes for it', () => {
-    const effects = [practiceWorkflow, reviewAssignmentWorkflow, pilotWorkflow].flatMap((w) =>
-      Object.values(w.transitions).flatMap((t) => t.effects ?? []),
+    const effects = [practiceWorkflow, reviewAssignmentWorkflow, pilotWorkflow, pilotPartnerWorkflow].flatMap(
+      (w) => Object.values(w.transitions).flatMap((t) => t.effects ?? []),
     );
     expect(effects.length).toBeGreaterThan(0);
     const payload = {

@@ -8,6 +8,7 @@ import {
   WorkflowEffectPayload,
 } from './notification.job';
 import { PilotReportJob, RemindPilotReportPayload, SchedulePilotReportingPayload } from './pilot-report.job';
+import { PilotInvitationPayload, PilotJob } from './pilot.job';
 import { PublishingJob } from './publishing.job';
 import { QueueName } from './queue.names';
 import {
@@ -46,6 +47,14 @@ export const jobRegistry = {
   [QueueName.Publishing]: {
     [PublishingJob.PublishPractice]: WorkflowEffectPayload,
     [PublishingJob.RetractPractice]: WorkflowEffectPayload,
+  },
+  [QueueName.Pilots]: {
+    [PilotJob.InvitationReceived]: PilotInvitationPayload,
+    [PilotJob.ScheduleInvitationTimers]: PilotInvitationPayload,
+    [PilotJob.RemindInvitation]: PilotInvitationPayload,
+    [PilotJob.ExpireInvitation]: PilotInvitationPayload,
+    [PilotJob.InvitationAnswered]: WorkflowEffectPayload,
+    [PilotJob.PilotStateChanged]: WorkflowEffectPayload,
   },
 } as const satisfies Record<QueueName, Record<string, z.ZodType>>;
 

@@ -8,6 +8,8 @@ export const QueueName = {
   Reminders: 'reminders',
   Review: 'review',
   Publishing: 'publishing',
+  /** Pilots' invitations and state changes (issue 5). */
+  Pilots: 'pilots',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 

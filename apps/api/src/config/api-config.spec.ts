@@ -9,7 +9,13 @@ describe('loadApiConfig', () => {
       REDIS_PREFIX: 'pathways',
       CORS_ORIGINS: [],
       TRUST_PROXY: false,
+      PILOT_INVITATION_DAYS: 14,
     });
+  });
+
+  it('keeps pilot invitations open between 1 and 365 days', () => {
+    expect(loadApiConfig({ PILOT_INVITATION_DAYS: '7' }).PILOT_INVITATION_DAYS).toBe(7);
+    expect(() => loadApiConfig({ PILOT_INVITATION_DAYS: '0' })).toThrow(/PILOT_INVITATION_DAYS/);
   });
 
   it('names every bad variable', () => {

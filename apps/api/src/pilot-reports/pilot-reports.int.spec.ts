@@ -36,12 +36,14 @@ describe('pilot milestones, progress reports and the reporting light', () => {
   const setPilot = (s: Scene, changes: Partial<Pick<Pilot, 'activatedAt' | 'status' | 'completedAt'>>) =>
     s.em.fork().nativeUpdate(Pilot, { id: s.pilot.id }, changes);
 
-  // The light turns yellow after 30 s without a report and red after 60 s; tests move the dates back.
+  // The light turns yellow after 30.4 s without a report and red after 60.9 s; tests move the dates back.
   beforeAll(async () => {
     api = await startTestApi({
-      PILOT_REPORTING_YELLOW_AFTER: 'PT30S',
-      PILOT_REPORTING_RED_AFTER: '60000',
-      PILOT_REPORT_REMINDER_BEFORE: 'PT10S',
+      // A day of one second: a month of the light lasts 30.4 s.
+      DAY_SECONDS: '1',
+      PILOT_REPORTING_YELLOW_AFTER: '1',
+      PILOT_REPORTING_RED_AFTER: '2',
+      PILOT_REPORT_REMINDER_BEFORE: '10',
       // Each scene signs up nine people.
       REGISTRATIONS_PER_IP_PER_HOUR: '1000',
     });
@@ -57,8 +59,8 @@ describe('pilot milestones, progress reports and the reporting light', () => {
       expect(await light(s)).toEqual({
         status: 'green',
         lastReportAt: null,
-        nextDueAt: new Date(activatedAt.getTime() + 30_000).toISOString(),
-        thresholds: { yellowAfterMs: 30_000, redAfterMs: 60_000 },
+        nextDueAt: new Date(activatedAt.getTime() + 30_438).toISOString(),
+        thresholds: { yellowAfterMs: 30_438, redAfterMs: 60_875 },
       });
       await setPilot(s, { activatedAt: secondsAgo(45) });
       expect((await light(s)).status).toBe('yellow');
@@ -66,33 +68,35 @@ describe('pilot milestones, progress reports and the reporting light', () => {
       expect((await light(s)).status).toBe('red');
     });
 
-    it("counts from the lead's last compiled report, or from any partner's until the lead has compiled one", async () => {
+    it("counts from the lead's last compiled report; the partners' own parts do not move it", async () => {
       const s = await seedPilotReportScene(api);
-      await setPilot(s, { activatedAt: secondsAgo(200) });
-      const partner = await submit(s.people.ngoMember.token, await draft(s.people.ngoMember.token, {}, s), s);
-      const first = await light(s);
-      expect(first).toMatchObject({ status: 'green', lastReportAt: partner.submittedAt });
-      expect(first.nextDueAt).toBe(new Date(Date.parse(partner.submittedAt) + 30_000).toISOString());
+      const activatedAt = secondsAgo(45);
+      await setPilot(s, { activatedAt });
+      await submit(s.people.ngoMember.token, await draft(s.people.ngoMember.token, {}, s), s);
+      expect(await light(s)).toMatchObject({ status: 'yellow', lastReportAt: null });
 
-      // A compiled report 45 s old governs, however fresh the partners' parts.
       const compiled = await submit(
         s.people.leadMember.token,
         await draft(s.people.leadMember.token, { compiled: true }, s),
         s,
       );
-      const submittedAt = secondsAgo(45);
-      await s.em.fork().nativeUpdate(PilotReport, { id: compiled.id }, { submittedAt });
-      expect(await light(s)).toMatchObject({ status: 'yellow', lastReportAt: submittedAt.toISOString() });
+      const now = await light(s);
+      expect(now).toMatchObject({ status: 'green', lastReportAt: compiled.submittedAt });
+      expect(now.nextDueAt).toBe(new Date(Date.parse(compiled.submittedAt) + 30_438).toISOString());
       await s.em.fork().nativeUpdate(PilotReport, { id: compiled.id }, { submittedAt: secondsAgo(61) });
       expect((await light(s)).status).toBe('red');
     });
 
-    it('has no light once the pilot completed, and none for the public before it is active', async () => {
+    it('keeps the light of a completed pilot with nothing due, and shows none to the public before activation', async () => {
       const completed = await seedPilotReportScene(api, 'completed');
-      expect(await light(completed)).toMatchObject({ status: 'none', nextDueAt: null });
+      await setPilot(completed, { activatedAt: secondsAgo(45) });
+      expect(await light(completed)).toMatchObject({ status: 'yellow', nextDueAt: null });
       const forming = await seedPilotReportScene(api, 'forming');
       expect((await call('GET', `/api/pilots/${forming.pilot.id}/reporting`)).statusCode).toBe(404);
-      expect(await light(forming, forming.people.leadMember.token)).toMatchObject({ status: 'none' });
+      expect(await light(forming, forming.people.leadMember.token)).toMatchObject({
+        status: 'none',
+        nextDueAt: null,
+      });
     });
   });
 
@@ -229,9 +233,15 @@ describe('pilot milestones, progress reports and the reporting light', () => {
         (await call('PATCH', url, unMember.token, { narrative: 'x', version: submitted.version })).statusCode,
       ).toBe(403);
 
-      // The submission resets the pilot's reporting timers through the outbox.
-      const outbox = await scene.em.fork().find(OutboxMessage, { jobName: 'schedule-pilot-reporting' });
-      expect(outbox.map((m) => m.payload)).toContainEqual({ pilotId: scene.pilot.id });
+      // Only the lead's compiled report moves the light, so only it resets the timers (through the outbox).
+      const schedules = () =>
+        scene.em.fork().count(OutboxMessage, {
+          jobName: 'schedule-pilot-reporting',
+          payload: { pilotId: scene.pilot.id },
+        });
+      expect(await schedules()).toBe(0);
+      await submit(leadMember.token, await draft(leadMember.token, { compiled: true }));
+      expect(await schedules()).toBe(1);
     });
 
     it('let a partner report for its own organisation only, and only the lead compile', async () => {

@@ -8,6 +8,7 @@ import {
   type PilotReport as ReportDto,
   type PilotReporting,
   pilotReporting,
+  pilotReportingSettings,
   type PilotReportListQuery,
   type PilotReportPage,
   type ReportingThresholds,
@@ -35,10 +36,9 @@ export class PilotReportsService {
     private readonly em: EntityManager,
     @Inject(API_CONFIG) config: ApiConfig,
   ) {
-    this.thresholds = {
-      yellowAfterMs: config.PILOT_REPORTING_YELLOW_AFTER,
-      redAfterMs: config.PILOT_REPORTING_RED_AFTER,
-    };
+    // The same months as the registry's light (both scale them by DAY_SECONDS).
+    const { yellowAfterMs, redAfterMs } = pilotReportingSettings(config, config.DAY_SECONDS).settings;
+    this.thresholds = { yellowAfterMs, redAfterMs };
   }
 
   /** Submitted reports, newest first, then the caller's own drafts. */
@@ -107,8 +107,8 @@ export class PilotReportsService {
   }
 
   /**
-   * Files the report. For a running pilot this also resets its reporting timers: an outbox row in
-   * the same transaction, so the schedule follows the submission even if Redis is down.
+   * Files the report. A compiled report of a running pilot also resets its reporting timers: an
+   * outbox row in the same transaction, so the schedule follows the submission even if Redis is down.
    */
   async submit(
     pilotId: string,
@@ -121,7 +121,7 @@ export class PilotReportsService {
     report.submittedAt = now;
     report.submittedBy = caller.user;
     report.updatedAt = now;
-    if (scope.pilot.status === 'active') {
+    if (report.compiled && scope.pilot.status === 'active') {
       this.em.create(OutboxMessage, {
         queue: QueueName.Reminders,
         jobName: PilotReportJob.ScheduleReporting,

@@ -7,6 +7,7 @@ import {
 } from '@pathways/contracts';
 import { Membership, Organisation, TaxonomyTerm, User } from '@pathways/persistence';
 import { hashPassword } from '../auth/password.service';
+import { seedDemoPilots } from './demo-pilots';
 
 /** Demo accounts for `npm start`. These credentials exist only here and in the README. */
 const demoAccounts = [
@@ -184,6 +185,7 @@ export async function seedDemo(em: EntityManager): Promise<DemoLogin[]> {
         user.expertiseCountries = profile.countries;
       }
     }
+    const organisations = new Map<string, Organisation>();
     for (const spec of demoOrganisations) {
       const org =
         (await tx.findOne(Organisation, { name: spec.name })) ??
@@ -197,6 +199,7 @@ export async function seedDemo(em: EntityManager): Promise<DemoLogin[]> {
           decidedBy: users.get('admin'),
           createdBy: users.get(spec.members[0].key),
         });
+      organisations.set(spec.kind, org);
       for (const { key, role } of spec.members) {
         const user = users.get(key)!;
         if (!(await tx.count(Membership, { user, organisation: org }))) {
@@ -204,6 +207,14 @@ export async function seedDemo(em: EntityManager): Promise<DemoLogin[]> {
         }
       }
     }
+    await seedDemoPilots(tx, {
+      ministry: organisations.get('government')!,
+      network: organisations.get('migrant_workers_association')!,
+      un: organisations.get('un_entity')!,
+      maria: users.get('ministry')!,
+      lucia: users.get('network')!,
+      rosa: users.get('reviewer1')!,
+    });
   });
   return demoAccounts.map(({ key, name, email, password, roles }) => ({
     key,

@@ -8,17 +8,15 @@ export interface PilotReportBasis {
 }
 
 /**
- * The lead's last submitted compiled report speaks for the pilot; until the lead has compiled one,
- * the last report any partner submitted shows the pilot is reporting. Shared by the API (the light)
- * and the worker (the reminders), so both count from the same report.
+ * The lead's last submitted compiled report: it speaks for the whole pilot, so the partners' own
+ * parts do not move the light until the lead compiles them. The registry's SQL counts the same way;
+ * the API (the light of one pilot) and the worker (the reminders) use this.
  */
 export async function lastPilotReport(em: EntityManager, pilotId: string): Promise<PilotReportBasis | null> {
-  const last = (compiled?: true) =>
-    em.findOne(
-      PilotReport,
-      { pilot: pilotId, submittedAt: { $ne: null }, ...(compiled ? { compiled } : {}) },
-      { orderBy: [{ submittedAt: 'desc' }, { id: 'asc' }], fields: ['id', 'submittedAt'] },
-    );
-  const report = (await last(true)) ?? (await last());
+  const report = await em.findOne(
+    PilotReport,
+    { pilot: pilotId, compiled: true, submittedAt: { $ne: null } },
+    { orderBy: [{ submittedAt: 'desc' }, { id: 'asc' }], fields: ['id', 'submittedAt'] },
+  );
   return report?.submittedAt ? { reportId: report.id, submittedAt: report.submittedAt } : null;
 }

@@ -3,7 +3,9 @@ import { available, decide } from '../engine';
 import {
   type PilotContext,
   pilotActivationBlock,
+  pilotInvitationAnswered,
   pilotPartnerWorkflow,
+  pilotStateChanged,
   pilotWorkflow,
 } from './pilot.workflow';
 
@@ -64,7 +66,7 @@ describe('pilot workflow', () => {
       ok: true,
       to: 'active',
       // The reporting timers start with the pilot.
-      effects: ['reminders.schedule-pilot-reporting'],
+      effects: ['pilots.pilot-state-changed', 'reminders.schedule-pilot-reporting'],
     });
   });
 
@@ -80,6 +82,16 @@ describe('pilot workflow', () => {
       to: 'withdrawn',
     });
   });
+
+  it('tells the partnership about every change of state', () => {
+    for (const transition of Object.values(pilotWorkflow.transitions))
+      expect(transition.effects?.[0]).toBe(pilotStateChanged);
+    // Activation also starts the reporting timers.
+    expect(pilotWorkflow.transitions.activate.effects).toEqual([
+      pilotStateChanged,
+      'reminders.schedule-pilot-reporting',
+    ]);
+  });
 });
 
 describe('pilot partner workflow', () => {
@@ -93,5 +105,16 @@ describe('pilot partner workflow', () => {
       refusal: { kind: 'wrong_state' },
     });
     expect(decide(pilotPartnerWorkflow, 'accepted', 'withdraw', {}, anyone)).toMatchObject({ ok: false });
+  });
+
+  it('tells the lead of an answer or a lapse, not of its own withdrawal', () => {
+    expect(decide(pilotPartnerWorkflow, 'invited', 'decline', {}, anyone)).toMatchObject({
+      ok: true,
+      effects: [pilotInvitationAnswered],
+    });
+    expect(decide(pilotPartnerWorkflow, 'invited', 'expire', {}, anyone)).toMatchObject({
+      effects: [pilotInvitationAnswered],
+    });
+    expect(decide(pilotPartnerWorkflow, 'invited', 'withdraw', {}, anyone)).toMatchObject({ effects: [] });
   });
 });

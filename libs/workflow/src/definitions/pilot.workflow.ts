@@ -53,6 +53,11 @@ export function pilotActivationBlock(context: PilotContext): string | null {
   return reasons.length ? reasons.join(' ') : null;
 }
 
+/** Every change of a pilot's state is told to its lead's and accepted partners' focal points. */
+export const pilotStateChanged = 'pilots.pilot-state-changed';
+/** An answer to an invitation (or its lapsing) is told to the lead's focal points. */
+export const pilotInvitationAnswered = 'pilots.invitation-answered';
+
 /**
  * DESIGN §4: a pilot is drafted by a focal point of its lead organisation, proposed, gathers its
  * partners while forming, runs while active, and ends completed; editors may close it with a
@@ -68,27 +73,30 @@ export const pilotWorkflow = defineWorkflow<PilotState, PilotTransition, PilotCo
       to: 'proposed',
       guard: ({ missingFields }) =>
         missingFields.length ? `Complete the proposal first: ${missingFields.join(', ')}.` : null,
+      effects: [pilotStateChanged],
     },
     start_forming: {
       from: ['proposed'],
       to: 'forming',
       guard: ({ invitationsSent }) =>
         invitationsSent > 0 ? null : 'Invite at least one partner organisation first.',
+      effects: [pilotStateChanged],
     },
     activate: {
       from: ['forming'],
       to: 'active',
       guard: pilotActivationBlock,
-      // Starts the reporting timers: the first report falls due a reporting interval after activation.
-      effects: ['reminders.schedule-pilot-reporting'],
+      // The reporting timers start with the pilot: its first report falls due a reporting interval on.
+      effects: [pilotStateChanged, 'reminders.schedule-pilot-reporting'],
     },
-    complete: { from: ['active'], to: 'completed' },
+    complete: { from: ['active'], to: 'completed', effects: [pilotStateChanged] },
     close: {
       from: ['proposed', 'forming', 'active'],
       to: 'closed',
       description: 'by an editor, with a reason',
+      effects: [pilotStateChanged],
     },
-    withdraw: { from: ['draft', 'proposed', 'forming'], to: 'withdrawn' },
+    withdraw: { from: ['draft', 'proposed', 'forming'], to: 'withdrawn', effects: [pilotStateChanged] },
   },
 });
 
@@ -106,9 +114,14 @@ export const pilotPartnerWorkflow = defineWorkflow<
   initial: 'invited',
   states: pilotPartnerStates,
   transitions: {
-    accept: { from: ['invited'], to: 'accepted' },
-    decline: { from: ['invited'], to: 'declined' },
-    expire: { from: ['invited'], to: 'expired' },
-    withdraw: { from: ['invited'], to: 'withdrawn' },
+    accept: { from: ['invited'], to: 'accepted', effects: [pilotInvitationAnswered] },
+    decline: { from: ['invited'], to: 'declined', effects: [pilotInvitationAnswered] },
+    expire: {
+      from: ['invited'],
+      to: 'expired',
+      description: 'at its answer-by date',
+      effects: [pilotInvitationAnswered],
+    },
+    withdraw: { from: ['invited'], to: 'withdrawn', description: 'by the lead' },
   },
 });
