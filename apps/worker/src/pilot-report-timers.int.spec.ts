@@ -129,7 +129,7 @@ describe('pilot reporting timers, with compressed time', () => {
       expect(reportingStatus(null, pilot.activatedAt, n.createdAt, thresholds)).toBe('yellow');
     const spanish = yellow.find((n) => n.recipient.id === people.leadFocal.id)!;
     expect(spanish.title).toBe(`Informe de avance atrasado: ${title}`);
-    expect(spanish.link).toBe(`/pilots/${pilot.slug}`);
+    expect(spanish.link).toBe(`/pilots/${pilot.id}`);
 
     const due = await notices(pilot.id, 'pilot_report_due_soon');
     expect(due).toHaveLength(3);

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
-import { lastPilotReport, Membership, Pilot, PilotPartner, type User } from '@pathways/persistence';
+import { lastPilotReport, Pilot, PilotPartner, type User } from '@pathways/persistence';
 import {
   parseJobPayload,
   PilotReportJob,
@@ -12,7 +12,7 @@ import {
 import { formatWhen, NoticeSender } from './notice.sender';
 import { OutboxProducer } from './outbox.producer';
 import { pilotReportReminderText } from './pilot-report-reminder.text';
-import { practiceTitle } from './recipients';
+import { focalPointsOf, pilotTitle } from './pilot-recipients';
 import type { TimerOutcome } from './review-timers.service';
 import { WORKER_CONFIG, type WorkerConfig } from './worker.config';
 
@@ -104,7 +104,7 @@ export class PilotReportTimers {
     }
 
     const { yellowAfterMs, redAfterMs } = this.config.pilotReporting;
-    const title = practiceTitle(pilot.content, pilot.slug);
+    const title = pilotTitle(pilot);
     const notified = await this.notices.sendEach(em, await this.focalPoints(em, pilot), (_, locale) => {
       const facts = {
         pilot: title,
@@ -118,26 +118,15 @@ export class PilotReportTimers {
         sourceId: basis?.reportId ?? pilot.id,
         title: text.title(facts),
         body: text.body(facts),
-        link: `/pilots/${pilot.slug}`,
+        link: `/pilots/${pilot.id}`,
       };
     });
     return { done: 'reminded', moment, notified };
   }
 
-  /** Active focal points of the lead and of the partners that accepted, each once. */
+  /** Active focal points of the lead and of the partners that accepted. */
   private async focalPoints(em: EntityManager, pilot: Pilot): Promise<User[]> {
     const accepted = await em.find(PilotPartner, { pilot, status: 'accepted' }, { fields: ['organisation'] });
-    const organisations = [pilot.leadOrganisation.id, ...accepted.map((p) => p.organisation.id)];
-    const members = await em.find(
-      Membership,
-      {
-        organisation: { $in: organisations },
-        role: 'focal_point',
-        status: 'active',
-        user: { status: 'active' },
-      },
-      { populate: ['user'], orderBy: { user: { id: 'asc' } } },
-    );
-    return [...new Map(members.map((m) => [m.user.id, m.user])).values()];
+    return focalPointsOf(em, [pilot.leadOrganisation.id, ...accepted.map((p) => p.organisation.id)]);
   }
 }
