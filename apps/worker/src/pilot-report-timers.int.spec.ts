@@ -5,18 +5,19 @@ import {
   Membership,
   Notification,
   Organisation,
+  applyTransition,
   ormConfig,
-  OutboxMessage,
   Pilot,
   PilotPartner,
   PilotReport,
   User,
 } from '@pathways/persistence';
 import { PilotReportJob, pilotReportTimerId, QueueName } from '@pathways/queues';
+import { decide, pilotWorkflow } from '@pathways/workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noticeEmailKey } from './notice.sender';
 import { PilotReportTimers } from './pilot-report-timers.service';
-import { effectPayload, waitFor } from './testing/review-scene';
+import { waitFor } from './testing/review-scene';
 import { mailKey, type SmtpCapture, startSmtpCapture } from './testing/smtp-capture';
 import { startTestWorker, type TestWorker } from './testing/test-worker';
 
@@ -88,7 +89,7 @@ async function seedPilot(status: Pilot['status'] = 'active') {
     slug: `pilot-${tag}`,
     leadOrganisation: lead,
     status,
-    activatedAt: new Date(),
+    activatedAt: status === 'forming' ? null : new Date(),
     content: { title, language: 'es' },
   });
   e.create(PilotPartner, { pilot, organisation: lead, role: 'lead', status: 'accepted' });
@@ -99,6 +100,40 @@ async function seedPilot(status: Pilot['status'] = 'active') {
   return { pilot, title, people, orgs: { lead, ngo } };
 }
 
+/** Fires `activate` through the workflow, as the pilots API does: state, event and effects together. */
+async function activate(pilotId: string): Promise<Date> {
+  const e = em();
+  const record = await e.findOneOrFail(Pilot, { id: pilotId });
+  const decision = decide(pilotWorkflow, 'forming', 'activate', activationReady, () => true);
+  if (!decision.ok) throw new Error(decision.refusal.message);
+  const activatedAt = new Date();
+  await e.transactional(async (tx) => {
+    await applyTransition(tx, {
+      entity: Pilot,
+      entityType: 'Pilot',
+      workflow: pilotWorkflow.name,
+      record,
+      transition: 'activate',
+      from: decision.from,
+      to: decision.to,
+      effects: decision.effects,
+      actorId: null,
+    });
+    // In the same transaction, so the effect never finds the pilot without its activation time.
+    await tx.nativeUpdate(Pilot, { id: pilotId }, { activatedAt });
+  });
+  expect(decision.effects).toContain(`${QueueName.Reminders}.${PilotReportJob.ScheduleReporting}`);
+  return activatedAt;
+}
+const activationReady = {
+  missingFields: [],
+  invitationsSent: 3,
+  acceptedPartners: 2,
+  origins: ['PH'],
+  destinations: ['MX'],
+  partnerCountries: ['PH', 'MX'],
+};
+
 const notices = (pilotId: string, kind: string) =>
   em().find(
     Notification,
@@ -108,16 +143,10 @@ const notices = (pilotId: string, kind: string) =>
 
 describe('pilot reporting timers, with compressed time', () => {
   it('reminds the focal points before the report falls due, and e-mails them when the light turns yellow, then red', async () => {
-    const { pilot, title, people } = await seedPilot();
+    const { pilot, title, people } = await seedPilot('forming');
     const focal = [people.leadFocal, people.ngoFocal, people.unFocal];
-    // Activation (the pilot workflow's effect) starts the timers through the outbox.
-    await em().insert(OutboxMessage, {
-      id: randomUUID(),
-      queue: QueueName.Reminders,
-      jobName: PilotReportJob.ScheduleReporting,
-      payload: effectPayload(pilot.id, 'activate', 'Pilot'),
-      createdAt: new Date(),
-    });
+    // Activating as the API does: the workflow's effect starts the timers through the outbox.
+    const activatedAt = await activate(pilot.id);
 
     const yellow = await waitFor(async () => {
       const rows = await notices(pilot.id, 'pilot_report_yellow');
@@ -126,15 +155,14 @@ describe('pilot reporting timers, with compressed time', () => {
     expect(yellow.map((n) => n.recipient.id).sort()).toEqual(focal.map((u) => u.id).sort());
     // Each notice went when the light had turned yellow, not before.
     for (const n of yellow)
-      expect(reportingStatus(null, pilot.activatedAt, n.createdAt, thresholds)).toBe('yellow');
+      expect(reportingStatus(null, activatedAt, n.createdAt, thresholds)).toBe('yellow');
     const spanish = yellow.find((n) => n.recipient.id === people.leadFocal.id)!;
     expect(spanish.title).toBe(`Informe de avance atrasado: ${title}`);
     expect(spanish.link).toBe(`/pilots/${pilot.id}`);
 
     const due = await notices(pilot.id, 'pilot_report_due_soon');
     expect(due).toHaveLength(3);
-    for (const n of due)
-      expect(reportingStatus(null, pilot.activatedAt, n.createdAt, thresholds)).toBe('green');
+    for (const n of due) expect(reportingStatus(null, activatedAt, n.createdAt, thresholds)).toBe('green');
     expect(due.find((n) => n.recipient.id === people.ngoFocal.id)?.title).toBe(
       `Rapport d’avancement bientôt attendu : ${title}`,
     );
@@ -154,8 +182,7 @@ describe('pilot reporting timers, with compressed time', () => {
       const rows = await notices(pilot.id, 'pilot_report_red');
       return rows.length === 3 ? rows : null;
     }, 'the red notices');
-    for (const n of red)
-      expect(reportingStatus(null, pilot.activatedAt, n.createdAt, thresholds)).toBe('red');
+    for (const n of red) expect(reportingStatus(null, activatedAt, n.createdAt, thresholds)).toBe('red');
     // Members who are not focal points, and organisations only invited, are not told.
     expect(
       await em().count(Notification, {
