@@ -18,7 +18,9 @@ import { OpenApiController } from './openapi/openapi.controller';
 import { OpenApiHolder } from './openapi/openapi.holder';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { PilotRegistryModule } from './pilot-registry/pilot-registry.module';
 import { PilotsModule } from './pilots/pilots.module';
+import { PilotReportsModule } from './pilot-reports/pilot-reports.module';
 import { PracticesModule } from './practices/practices.module';
 import { RedisModule } from './redis/redis.module';
 import { ReviewPolicyModule } from './review-policy/review-policy.module';
@@ -59,7 +61,9 @@ export class AppModule {
         AttachmentsModule,
         AdminModule,
         LibraryModule,
+        PilotRegistryModule,
         PilotsModule,
+        PilotReportsModule,
       ],
       controllers: [HealthController, TaxonomyController, OpenApiController],
       providers: [

@@ -4,6 +4,8 @@ declare module 'vitest' {
     /** The web app, e.g. http://127.0.0.1:41234 */
     baseUrl: string;
     apiUrl: string;
+    /** The run's database, for specs that seed what no API writes yet (see pilot-seed.ts). */
+    databaseUrl: string;
     /** Where the SMTP capture writes each sent message (see mail.ts). */
     mailDir: string;
     /** The demo seed's login lines, as the seed printed them. */

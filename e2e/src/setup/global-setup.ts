@@ -95,6 +95,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   project.provide('baseUrl', stack.webUrl);
   project.provide('apiUrl', stack.apiUrl);
+  project.provide('databaseUrl', services.postgres.url);
   project.provide('mailDir', join(runDir, 'mail'));
   project.provide('logins', stack.logins);
   project.provide('daySeconds', e2eDaySeconds);

@@ -102,8 +102,8 @@ describe('ReportingLight', () => {
     const words = (status: 'green' | 'yellow' | 'red' | 'none', lastReport?: string) =>
       text(render(ReportingLight, { props: { status, lastReport } }).body);
     expect(words('green', '2026-03-14')).toBe('Reporting up to date Last report Mar 14, 2026');
-    expect(words('yellow')).toBe('Report due');
-    expect(words('red')).toBe('Report overdue');
+    expect(words('yellow')).toBe('Report overdue');
+    expect(words('red')).toBe('No report for a long time');
     expect(words('none')).toBe('No report yet');
   });
 });

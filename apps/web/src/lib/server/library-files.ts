@@ -11,8 +11,10 @@ const pageOnly = ['sort', 'page', 'pageSize'];
 
 export interface LibraryFileRequest {
   fetchFn: typeof fetch;
-  /** e.g. "export.csv", "feed.atom" under /api/library. */
+  /** e.g. "export.csv", "feed.atom" under `base`. */
   file: string;
+  /** The API path the file is under: /api/library unless said otherwise (the pilot registry's). */
+  base?: string;
   search: URLSearchParams;
   /** The parameters this file takes (the feed only a theme); by default all but paging ones. */
   accepts?: readonly string[];
@@ -29,6 +31,7 @@ export interface LibraryFileRequest {
 export async function libraryFile({
   fetchFn,
   file,
+  base = '/api/library',
   search,
   accepts,
   clientAddress,
@@ -42,7 +45,7 @@ export async function libraryFile({
     const value = incoming?.get(name);
     if (value) asked[name] = value;
   }
-  const upstream = await fetchFn(`${apiUrl()}/api/library/${file}${suffix}`, { headers: asked });
+  const upstream = await fetchFn(`${apiUrl()}${base}/${file}${suffix}`, { headers: asked });
   const headers = new Headers();
   for (const name of kept) {
     const value = upstream.headers.get(name);
