@@ -110,3 +110,11 @@ export function proposalSummaryLabel(key: string): string {
   }
   return proposalFieldLabels[key]?.() ?? key;
 }
+
+export const milestoneStatusLabel = label({
+  planned: m.pilot_visual_milestone_planned,
+  in_progress: m.pilot_visual_milestone_in_progress,
+  done: m.pilot_visual_milestone_done,
+  delayed: m.pilot_visual_milestone_delayed,
+  cancelled: m.pilot_visual_milestone_cancelled,
+});
