@@ -36,8 +36,8 @@ describe('pilots: propose, invite, accept, and the guard in words', () => {
     await pages.close();
   });
 
-  it('proposes a pilot from "Pilots" without JavaScript, with errors at their fields', async () => {
-    await lead.getByRole('link', { name: 'Pilots', exact: true }).click();
+  it('proposes a pilot from "My pilots" without JavaScript, with errors at their fields', async () => {
+    await lead.getByRole('link', { name: 'My pilots', exact: true }).click();
     await lead.waitForURL('**/pilots');
     await expectNoAxeViolations(lead);
     await lead.getByRole('region', { name: 'Invitations' }).getByText('No invitations').waitFor();
@@ -109,9 +109,23 @@ describe('pilots: propose, invite, accept, and the guard in words', () => {
     await lead.getByRole('link', { name: 'Edit the proposal' }).click();
     await lead.waitForURL(`**${pilotPath}/edit`);
     await expectNoAxeViolations(lead);
+    // A second tab saves first: this one is told, keeps its text, and saves after reloading the version.
+    const other = await lead.context().newPage();
+    await visit(other, `${pilotPath}/edit`);
+    await other.getByLabel('Funding sources').fill('UN Women');
+    await press(other, 'Save');
+    await shows(other, 'Proposal saved.');
+    await other.close();
+
     await lead.getByLabel('Funding sources').fill('Department of Migrant Workers');
     await press(lead, 'Save');
+    await shows(lead, 'Someone changed this pilot in the meantime.');
+    expect(await lead.getByLabel('Funding sources').inputValue()).toBe('Department of Migrant Workers');
+    await press(lead, 'Reload, keeping my changes');
+    await shows(lead, 'Loaded the latest version number');
+    await press(lead, 'Save');
     await shows(lead, 'Proposal saved.');
+    expect(await lead.getByLabel('Funding sources').inputValue()).toBe('Department of Migrant Workers');
 
     await visit(lead, pilotPath);
     await press(lead, 'Propose');
@@ -178,5 +192,41 @@ describe('pilots: propose, invite, accept, and the guard in words', () => {
     await shows(lead, 'Done: the pilot is now Active.');
     await lead.getByText('Start the pilot: from Forming the partnership to Active').waitFor();
     expect(await lead.getByRole('link', { name: 'Edit the proposal' }).count()).toBe(0);
+  });
+
+  it('keeps milestones and submits a progress report with figures for women and men, without JavaScript', async () => {
+    await lead.getByRole('link', { name: 'Milestones and progress reports' }).click();
+    await lead.waitForURL(`**${pilotPath}/progress`);
+    await expectNoAxeViolations(lead);
+
+    const add = lead.getByRole('group', { name: 'Add a milestone' });
+    await press(lead, 'Add the milestone');
+    await shows(lead, 'Give the milestone a title.');
+    await add.getByLabel('Milestone').fill('Helpline opens in Mexico City');
+    await add.getByLabel('Due date').fill('2027-03-01');
+    await add.getByLabel('Progress (%)').fill('40');
+    await press(lead, 'Add the milestone');
+    await shows(lead, 'Milestone saved: Helpline opens in Mexico City.');
+
+    const row = lead.getByRole('group', { name: 'Update “Helpline opens in Mexico City”' });
+    await row.getByLabel('Status').selectOption('done');
+    await row.getByLabel('Progress (%)').fill('100');
+    await press(lead, 'Save “Helpline opens in Mexico City”');
+    await shows(lead, 'Milestone saved: Helpline opens in Mexico City.');
+    await lead.getByRole('list', { name: 'Milestones' }).getByText('Done', { exact: true }).waitFor();
+
+    const report = lead.getByRole('group', { name: 'Draft a progress report' });
+    await report.getByRole('checkbox', { name: /report for the whole pilot/ }).check();
+    await report.getByLabel('Period from').fill('2027-01-01');
+    await report.getByLabel('Period to').fill('2027-06-30');
+    await report.getByLabel('What happened in this period').fill('Orientation started in Manila.');
+    await report.getByLabel('Workers oriented before departure: Women').fill('800');
+    await report.getByLabel('Workers oriented before departure: Men').fill('60');
+    await press(lead, 'Save the draft report');
+    await shows(lead, 'Draft report saved.');
+    await press(lead, 'Submit the report');
+    await shows(lead, 'Report submitted.');
+    await lead.getByText('Orientation started in Manila.').waitFor();
+    await lead.getByText('Reporting up to date').first().waitFor();
   });
 });
