@@ -229,4 +229,16 @@ describe('pilots: propose, invite, accept, and the guard in words', () => {
     await lead.getByText('Orientation started in Manila.').waitFor();
     await lead.getByText('Reporting up to date').first().waitFor();
   });
+
+  it('lets an editor close the pilot, only with a reason, which the pilot then shows', async () => {
+    const editor = await newPage({ javaScriptEnabled: false });
+    await logInAs(editor, 'editor');
+    await visit(editor, pilotPath);
+    await press(editor, 'Close the pilot');
+    await shows(editor, 'Give the reason for closing the pilot.');
+    await editor.getByLabel('Reason for closing the pilot').fill('The partners ended the project early.');
+    await press(editor, 'Close the pilot');
+    await shows(editor, 'Done: the pilot is now Closed.');
+    await editor.getByText('Closed by the editors: The partners ended the project early.').waitFor();
+  });
 });
