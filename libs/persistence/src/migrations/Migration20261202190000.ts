@@ -1,0 +1,17 @@
+import { Migration } from '@mikro-orm/migrations';
+
+/**
+ * A library practice names the public pilot it grew out of (issue 5), so its page links back to the
+ * pilot's registry page. Null when it did not grow out of a pilot or the pilot is not public.
+ */
+export class Migration20261202190000 extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(
+      `alter table "library_practice" add column "pilot_slug" text null, add column "pilot_title" text null;`,
+    );
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`alter table "library_practice" drop column "pilot_slug", drop column "pilot_title";`);
+  }
+}
