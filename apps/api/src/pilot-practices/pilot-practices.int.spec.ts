@@ -132,6 +132,7 @@ describe('a good-practice draft from a completed pilot', () => {
       status: 'draft',
       versionNumber: 1,
       publishedVersionNumber: null,
+      pilotId: pilots.completed.id,
     });
     expect(practice.content).toEqual({
       title: content.title,
@@ -172,7 +173,10 @@ describe('a good-practice draft from a completed pilot', () => {
     // It is an ordinary draft of the organisation: its members read it, its authors may edit it.
     const read = await scene.call('GET', `/api/practices/${practice.id}`, ministry.member);
     expect(read.statusCode).toBe(200);
-    expect(read.json<PracticeDto>().content.title).toBe(content.title);
+    expect(read.json<PracticeDto>()).toMatchObject({
+      pilotId: pilots.completed.id,
+      content: { title: content.title },
+    });
     const edited = await scene.call('PATCH', `/api/practices/${practice.id}`, ministry.focal, {
       content: { ...practice.content, licence: 'CC-BY-4.0' },
       version: practice.version,
