@@ -9,6 +9,15 @@ export class Migration20261202190000 extends Migration {
     this.addSql(
       `alter table "library_practice" add column "pilot_slug" text null, add column "pilot_title" text null;`,
     );
+    // Practices already in the library get their link now rather than at their next publication.
+    this.addSql(
+      `update "library_practice" l set "pilot_slug" = pl."slug", "pilot_title" = pl."content"->>'title', "refreshed_at" = now()
+       from "practice" p join "pilot" pl on pl."id" = p."pilot_id" and pl."activated_at" is not null
+       where p."id" = l."id";`,
+    );
+    this.addSql(
+      `update "library_state" set "generation" = "generation" + 1, "changed_at" = greatest("changed_at", clock_timestamp());`,
+    );
   }
 
   override async down(): Promise<void> {
