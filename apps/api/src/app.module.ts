@@ -21,6 +21,7 @@ import { OrganisationsModule } from './organisations/organisations.module';
 import { PilotPracticesModule } from './pilot-practices/pilot-practices.module';
 import { PilotRegistryModule } from './pilot-registry/pilot-registry.module';
 import { PilotsModule } from './pilots/pilots.module';
+import { PilotReportsModule } from './pilot-reports/pilot-reports.module';
 import { PracticesModule } from './practices/practices.module';
 import { RedisModule } from './redis/redis.module';
 import { ReviewPolicyModule } from './review-policy/review-policy.module';
@@ -64,6 +65,7 @@ export class AppModule {
         PilotRegistryModule,
         PilotsModule,
         PilotPracticesModule,
+        PilotReportsModule,
       ],
       controllers: [HealthController, TaxonomyController, OpenApiController],
       providers: [

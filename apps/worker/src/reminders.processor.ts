@@ -1,7 +1,8 @@
 import { Processor } from '@nestjs/bullmq';
-import { QueueName, ReminderJob } from '@pathways/queues';
+import { PilotReportJob, QueueName, ReminderJob } from '@pathways/queues';
 import type { Job } from 'bullmq';
 import { JobHandlerHost, type JobHandlers } from './job-handler.host';
+import { PilotReportTimers } from './pilot-report-timers.service';
 import { ReviewTimers } from './review-timers.service';
 
 @Processor(QueueName.Reminders)
@@ -12,9 +13,14 @@ export class RemindersProcessor extends JobHandlerHost<typeof QueueName.Reminder
     [ReminderJob.ScheduleReviewReminders]: (job: Job) => this.timers.scheduleReminders(job.data),
     [ReminderJob.RemindReviewer]: (job: Job) => this.timers.remindReviewer(job.data),
     [ReminderJob.MarkOverdue]: (job: Job) => this.timers.markOverdue(job.data),
+    [PilotReportJob.ScheduleReporting]: (job: Job) => this.pilotTimers.schedule(job.data),
+    [PilotReportJob.RemindReport]: (job: Job) => this.pilotTimers.remind(job.data),
   };
 
-  constructor(private readonly timers: ReviewTimers) {
+  constructor(
+    private readonly timers: ReviewTimers,
+    private readonly pilotTimers: PilotReportTimers,
+  ) {
     super();
   }
 }

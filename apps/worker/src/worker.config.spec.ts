@@ -17,6 +17,11 @@ describe('parseWorkerConfig', () => {
       daySeconds: 86_400,
       pilotInvitationDays: 14,
       pilotInvitationReminderDays: 3,
+      pilotReporting: {
+        yellowAfterMs: Math.round(365.25 * 86_400_000),
+        redAfterMs: Math.round(2 * 365.25 * 86_400_000),
+        reminderBeforeMs: 30 * 86_400_000,
+      },
     });
     expect(config.workerId).toMatch(/:\d+$/);
   });
@@ -70,6 +75,9 @@ describe('parseWorkerConfig', () => {
     ['WEB_URL', 'ftp://pathways.example'],
     ['JOB_LOCK_MS', '10'],
     ['DAY_SECONDS', '0'],
+    ['PILOT_REPORTING_YELLOW_AFTER', 'a year'],
+    ['PILOT_REPORTING_RED_AFTER', '6'],
+    ['PILOT_REPORT_REMINDER_BEFORE', '400'],
   ])('names %s when it is %j', (name, value) => {
     const run = () => parseWorkerConfig({ [name]: value });
     expect(run).toThrow(WorkerConfigError);

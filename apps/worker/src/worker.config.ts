@@ -1,5 +1,10 @@
 import { hostname } from 'node:os';
 import { DEFAULT_REDIS_PREFIX, DEFAULT_REDIS_URL, RedisPrefix, RedisUrl } from '@pathways/queues';
+import {
+  type PilotReportingSettings,
+  pilotReportingEnvShape,
+  pilotReportingSettings,
+} from '@pathways/contracts';
 import { z } from 'zod';
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/pathways';
@@ -42,6 +47,8 @@ const WorkerEnv = z.object({
   PILOT_INVITATION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   /** How many days before a pilot invitation expires its invited organisation is reminded. */
   PILOT_INVITATION_REMINDER_DAYS: z.coerce.number().int().min(1).max(365).default(3),
+  /** When pilots' reports fall due and how early they are reminded: months and days of DAY_SECONDS. */
+  ...pilotReportingEnvShape,
   /** Shown in logs and next to the heartbeat; defaults to host:pid, unique per process. */
   WORKER_ID: z.string().min(1).max(128).optional(),
 });
@@ -64,6 +71,7 @@ export interface WorkerConfig {
   jobLockMs: number;
   pilotInvitationDays: number;
   pilotInvitationReminderDays: number;
+  pilotReporting: PilotReportingSettings;
 }
 
 export const WORKER_CONFIG = Symbol('WORKER_CONFIG');
@@ -82,6 +90,11 @@ export function parseWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
     throw new WorkerConfigError(`Invalid environment: ${problems}`);
   }
   const e = result.data;
+  const pilotReporting = pilotReportingSettings(e, e.DAY_SECONDS);
+  if (pilotReporting.issues.length) {
+    const problems = pilotReporting.issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+    throw new WorkerConfigError(`Invalid environment: ${problems}`);
+  }
   return {
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
@@ -100,5 +113,6 @@ export function parseWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
     jobLockMs: e.JOB_LOCK_MS,
     pilotInvitationDays: e.PILOT_INVITATION_DAYS,
     pilotInvitationReminderDays: e.PILOT_INVITATION_REMINDER_DAYS,
+    pilotReporting: pilotReporting.settings,
   };
 }

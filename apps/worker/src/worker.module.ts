@@ -23,6 +23,7 @@ import { NoticeSender } from './notice.sender';
 import { PilotInvitationTimers } from './pilot-invitation-timers.service';
 import { PilotJobsProcessor } from './pilot-jobs.processor';
 import { PilotNotifier } from './pilot-notifier.service';
+import { PilotReportTimers } from './pilot-report-timers.service';
 import { PracticeNotifier } from './practice-notifier.service';
 import { PublicationNotifier } from './publication-notifier.service';
 import { PublishingProcessor } from './publishing.processor';
@@ -106,6 +107,7 @@ export class WorkerModule {
         PracticeNotifier,
         ReviewInvitationNotifier,
         ReviewTimers,
+        PilotReportTimers,
         RemindersProcessor,
         ReviewPanelService,
         ReviewProcessor,

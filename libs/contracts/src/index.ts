@@ -25,4 +25,6 @@ export * from './library-statistics';
 export * from './pilot';
 export * from './pilot-api';
 export * from './pilot-progress';
+export * from './pilot-report';
+export * from './pilot-reporting-settings';
 export * from './pilot-registry';

@@ -5,3 +5,4 @@ export { ormConfig, type OrmSettings } from './orm.config';
 export * from './workflow';
 export * from './review';
 export * from './library';
+export * from './pilot';

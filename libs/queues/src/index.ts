@@ -3,6 +3,7 @@ export * from './job-payload.error';
 export * from './job.options';
 export * from './job.registry';
 export * from './notification.job';
+export * from './pilot-report.job';
 export * from './pilot.job';
 export * from './publishing.job';
 export * from './queue.names';

@@ -7,6 +7,7 @@ import {
   SendEmailPayload,
   WorkflowEffectPayload,
 } from './notification.job';
+import { PilotReportJob, RemindPilotReportPayload, SchedulePilotReportingPayload } from './pilot-report.job';
 import { PilotInvitationPayload, PilotJob } from './pilot.job';
 import { PublishingJob } from './publishing.job';
 import { QueueName } from './queue.names';
@@ -35,6 +36,8 @@ export const jobRegistry = {
     [ReminderJob.ScheduleReviewReminders]: WorkflowEffectPayload,
     [ReminderJob.RemindReviewer]: RemindReviewerPayload,
     [ReminderJob.MarkOverdue]: AssignmentPayload,
+    [PilotReportJob.ScheduleReporting]: SchedulePilotReportingPayload,
+    [PilotReportJob.RemindReport]: RemindPilotReportPayload,
   },
   [QueueName.Review]: {
     [ReviewJob.InviteBackup]: WorkflowEffectPayload,

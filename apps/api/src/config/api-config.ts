@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { pilotReportingEnvShape, pilotReportingSettings } from '@pathways/contracts';
 import { z } from 'zod';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -72,6 +73,8 @@ export const ApiEnv = z.object({
   DAY_SECONDS: positiveInt(86_400),
   /** How many (DAY_SECONDS) days an invitation to join a pilot stays open before it expires. */
   PILOT_INVITATION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  /** Pilots' reporting light and reminders: months and days, scaled by DAY_SECONDS. */
+  ...pilotReportingEnvShape,
 });
 
 export type ApiConfig = z.infer<typeof ApiEnv>;
@@ -82,7 +85,11 @@ export class ConfigError extends Error {}
 /** Parses the environment once at boot; a bad variable stops the process with its name. */
 export function loadApiConfig(env: Record<string, string | undefined> = process.env): ApiConfig {
   const result = ApiEnv.safeParse(env);
-  if (result.success) return result.data;
-  const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  // Variables that parse may still be out of order (red before yellow).
+  const order = result.success ? pilotReportingSettings(result.data, result.data.DAY_SECONDS).issues : [];
+  if (result.success && !order.length) return result.data;
+  const lines = result.success
+    ? order.map((i) => `  ${i.path}: ${i.message}`)
+    : result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
 }

@@ -65,6 +65,8 @@ describe('pilot workflow', () => {
     expect(decide(pilotWorkflow, 'forming', 'activate', ready, anyone)).toMatchObject({
       ok: true,
       to: 'active',
+      // The reporting timers start with the pilot.
+      effects: ['pilots.pilot-state-changed', 'reminders.schedule-pilot-reporting'],
     });
   });
 
@@ -83,7 +85,12 @@ describe('pilot workflow', () => {
 
   it('tells the partnership about every change of state', () => {
     for (const transition of Object.values(pilotWorkflow.transitions))
-      expect(transition.effects).toEqual([pilotStateChanged]);
+      expect(transition.effects?.[0]).toBe(pilotStateChanged);
+    // Activation also starts the reporting timers.
+    expect(pilotWorkflow.transitions.activate.effects).toEqual([
+      pilotStateChanged,
+      'reminders.schedule-pilot-reporting',
+    ]);
   });
 });
 

@@ -82,7 +82,13 @@ export const pilotWorkflow = defineWorkflow<PilotState, PilotTransition, PilotCo
         invitationsSent > 0 ? null : 'Invite at least one partner organisation first.',
       effects: [pilotStateChanged],
     },
-    activate: { from: ['forming'], to: 'active', guard: pilotActivationBlock, effects: [pilotStateChanged] },
+    activate: {
+      from: ['forming'],
+      to: 'active',
+      guard: pilotActivationBlock,
+      // The reporting timers start with the pilot: its first report falls due a reporting interval on.
+      effects: [pilotStateChanged, 'reminders.schedule-pilot-reporting'],
+    },
     complete: { from: ['active'], to: 'completed', effects: [pilotStateChanged] },
     close: {
       from: ['proposed', 'forming', 'active'],

@@ -1,0 +1,75 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import type {
+  CreatePilotMilestoneInput,
+  PilotMilestone as MilestoneDto,
+  PilotMilestoneList,
+  UpdatePilotMilestoneInput,
+} from '@pathways/contracts';
+import { PilotMilestone } from '@pathways/persistence';
+import type { Caller, SignedInCaller } from '../access/caller';
+import { conflict, forbidden, staleVersion } from '../common/domain-error';
+import { findMilestone, milestoneSubject, type PilotScope, readablePilot } from './pilot-report.access';
+import { toMilestoneDto } from './pilot-report.mapper';
+
+/** The lead's milestones of a running pilot: whoever sees the pilot sees them. */
+@Injectable()
+export class PilotMilestonesService {
+  constructor(private readonly em: EntityManager) {}
+
+  async list(pilotId: string, caller: Caller): Promise<PilotMilestoneList> {
+    const { pilot } = await readablePilot(this.em, pilotId, caller);
+    const rows = await this.em.find(
+      PilotMilestone,
+      { pilot },
+      { orderBy: [{ dueDate: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }] },
+    );
+    return { items: rows.map(toMilestoneDto) };
+  }
+
+  async create(
+    pilotId: string,
+    input: CreatePilotMilestoneInput,
+    caller: SignedInCaller,
+  ): Promise<MilestoneDto> {
+    const scope = await this.editable(pilotId, caller);
+    const milestone = this.em.create(PilotMilestone, { pilot: scope.pilot, ...input });
+    await this.em.flush();
+    return toMilestoneDto(milestone);
+  }
+
+  async update(
+    pilotId: string,
+    id: string,
+    { version, ...changes }: UpdatePilotMilestoneInput,
+    caller: SignedInCaller,
+  ): Promise<MilestoneDto> {
+    const scope = await this.editable(pilotId, caller);
+    const milestone = await findMilestone(this.em, scope, id);
+    if (milestone.version !== version) throw staleVersion('milestone');
+    this.em.assign(milestone, changes);
+    // Touching it bumps the version even when nothing changed, so a concurrent save still conflicts.
+    milestone.updatedAt = new Date();
+    await this.em.flush();
+    return toMilestoneDto(milestone);
+  }
+
+  async remove(pilotId: string, id: string, caller: SignedInCaller): Promise<void> {
+    const scope = await this.editable(pilotId, caller);
+    const milestone = await findMilestone(this.em, scope, id);
+    await this.em.remove(milestone).flush();
+  }
+
+  /** 404 unseen, 403 for anyone but the lead's focal points, 409 unless the pilot runs. */
+  private async editable(pilotId: string, caller: Caller): Promise<PilotScope> {
+    const scope = await readablePilot(this.em, pilotId, caller);
+    if (!caller.ability.can('update', milestoneSubject(scope.pilot)))
+      throw forbidden("Only the lead organisation's focal points keep the milestones.");
+    if (scope.pilot.status !== 'active')
+      throw conflict(
+        'INVALID_STATE',
+        `This pilot is ${scope.pilot.status}; milestones change only while it is active.`,
+      );
+    return scope;
+  }
+}
