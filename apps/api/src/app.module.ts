@@ -18,6 +18,7 @@ import { OpenApiController } from './openapi/openapi.controller';
 import { OpenApiHolder } from './openapi/openapi.holder';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { PilotPracticesModule } from './pilot-practices/pilot-practices.module';
 import { PilotRegistryModule } from './pilot-registry/pilot-registry.module';
 import { PilotsModule } from './pilots/pilots.module';
 import { PilotReportsModule } from './pilot-reports/pilot-reports.module';
@@ -63,6 +64,7 @@ export class AppModule {
         LibraryModule,
         PilotRegistryModule,
         PilotsModule,
+        PilotPracticesModule,
         PilotReportsModule,
       ],
       controllers: [HealthController, TaxonomyController, OpenApiController],

@@ -71,6 +71,10 @@ export const LibraryRetraction = z.object({
 });
 export type LibraryRetraction = z.infer<typeof LibraryRetraction>;
 
+/** A public pilot a practice grew out of: its registry page is /registry/pilots/<slug>. */
+export const LibraryPracticePilot = z.object({ slug: z.string(), title: z.string() });
+export type LibraryPracticePilot = z.infer<typeof LibraryPracticePilot>;
+
 /** A published version of a practice, as its public page shows it. */
 export const LibraryPractice = z.object({
   id: z.uuid(),
@@ -94,5 +98,7 @@ export const LibraryPractice = z.object({
   /** Every published version, oldest first. */
   versions: z.array(LibraryVersionSummary),
   retraction: LibraryRetraction.nullable(),
+  /** The public pilot the practice grew out of, for "From pilot" (issue 5); absent otherwise. */
+  pilot: LibraryPracticePilot.nullable().optional(),
 });
 export type LibraryPractice = z.infer<typeof LibraryPractice>;

@@ -196,6 +196,8 @@ export const Practice = z.object({
    */
   publishedVersionNumber: z.number().int().nullable(),
   content: PracticeContent,
+  /** The pilot the practice grew out of (issue 5); null under double-blind review, as it names the author. */
+  pilotId: z.uuid().nullable().optional(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   version: z.number().int(),

@@ -18,6 +18,8 @@ interface PracticeRow {
   organisation_country: string | null;
   retracted_at: Date | null;
   retraction_notice: string | null;
+  pilot_slug: string | null;
+  pilot_title: string | null;
   refreshed_at: Date;
   refreshed: string;
   number: number;
@@ -38,7 +40,7 @@ interface PracticeRow {
 // default) and the whole history. The workflow tables are never read here.
 const practiceQuery = `
 select l.id, l.slug, l.version_number as latest_number, l.organisation_name, l.organisation_kind,
-  l.organisation_country, l.retracted_at, l.retraction_notice, l.refreshed_at, l.refreshed_at::text as refreshed,
+  l.organisation_country, l.retracted_at, l.retraction_notice, l.pilot_slug, l.pilot_title, l.refreshed_at, l.refreshed_at::text as refreshed,
   v.number, v.language, v.content, v.published_at, v.changes,
   (select json_agg(json_build_object('number', h.number, 'title', h.title, 'publishedAt', h.published_at,
       'previousNumber', h.previous_number, 'changedFields', h.changed_fields) order by h.number)
@@ -95,6 +97,7 @@ export class LibraryPracticeService {
       retraction: row.retracted_at
         ? { retractedAt: new Date(row.retracted_at).toISOString(), notice: row.retraction_notice }
         : null,
+      pilot: row.pilot_slug ? { slug: row.pilot_slug, title: row.pilot_title ?? '' } : null,
     } satisfies LibraryPractice);
     return { practice, refreshed: row.refreshed, updatedAt: new Date(row.refreshed_at) };
   }

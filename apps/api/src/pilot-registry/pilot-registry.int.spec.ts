@@ -3,6 +3,7 @@ import { ref } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import {
   defaultReportingThresholds,
+  pilotReportingSettings,
   reportingStatus,
   type PilotContent,
   type RegistryOrganisation,
@@ -28,7 +29,6 @@ import { startTestApi, type TestApi } from '../testing/test-api';
 import { childrenNamed, childText, parseXml } from '../testing/xml-tree';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { PilotRegistryService, registryExportBatchSize } from './pilot-registry.service';
-import { loadReportingThresholds } from './reporting-thresholds';
 
 /** RFC 4180, read independently of the writer. */
 function parseCsv(text: string): string[][] {
@@ -338,10 +338,11 @@ describe('the public pilot registry', () => {
     }
     // Half a month to yellow, two and a half to red: the green pilot (reported a month ago) is
     // yellow, and the one never reported in 18 months is red.
-    const thresholds = loadReportingThresholds(
-      { PILOT_REPORTING_YELLOW_AFTER: '0.5', PILOT_REPORTING_RED_AFTER: '2.5' },
+    const { settings } = pilotReportingSettings(
+      { PILOT_REPORTING_YELLOW_AFTER: 0.5, PILOT_REPORTING_RED_AFTER: 2.5, PILOT_REPORT_REMINDER_BEFORE: 0 },
       86_400,
     );
+    const thresholds = { yellowAfterMs: settings.yellowAfterMs, redAfterMs: settings.redAfterMs };
     const strict = new PilotRegistryService(
       api.app.get(EntityManager).fork(),
       api.app.get<ApiConfig>(API_CONFIG),

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { API_CONFIG, type ApiConfig } from '../config/api-config';
+import { API_CONFIG } from '../config/api-config';
 import { PilotRegistryController } from './pilot-registry.controller';
 import { PilotRegistryService } from './pilot-registry.service';
 import { RegistryOrganisationsController } from './registry-organisations.controller';
 import { RegistryOrganisationsService } from './registry-organisations.service';
-import { loadReportingThresholds, REPORTING_THRESHOLDS } from './reporting-thresholds';
+import { REPORTING_THRESHOLDS, reportingThresholdsOf } from './reporting-thresholds';
 
 /** The public pilot registry and organisation directory (issue 5): read-only, every route public. */
 @Module({
@@ -15,7 +15,7 @@ import { loadReportingThresholds, REPORTING_THRESHOLDS } from './reporting-thres
     {
       provide: REPORTING_THRESHOLDS,
       inject: [API_CONFIG],
-      useFactory: (config: ApiConfig) => loadReportingThresholds(process.env, config.DAY_SECONDS),
+      useFactory: reportingThresholdsOf,
     },
   ],
 })

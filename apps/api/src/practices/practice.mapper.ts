@@ -21,6 +21,7 @@ export const toPracticeDto = (
     versionNumber: current.number,
     publishedVersionNumber: published?.number ?? null,
     content: contentFor(current.content, hidden),
+    pilotId: hidden ? null : (practice.pilot?.id ?? null),
     createdAt: practice.createdAt.toISOString(),
     updatedAt: practice.updatedAt.toISOString(),
     version: practice.version,

@@ -39,7 +39,7 @@ const textArray = (field: string) =>
 const upsert = `
 with source as (
   select p.id, p.slug, v.number, v.content, o.name as organisation_name, o.kind as organisation_kind,
-    o.country as organisation_country,
+    o.country as organisation_country, pl.slug as pilot_slug, pl.content->>'title' as pilot_title,
     coalesce(nullif(v.content->>'language', ''), 'en') as language,
     coalesce(v.content->>'title', '') as title, coalesce(v.content->>'summary', '') as summary,
     ${bodyText} as body,
@@ -50,6 +50,8 @@ with source as (
   from practice p
   join practice_version v on v.practice_id = p.id and v.number = ?
   join organisation o on o.id = p.organisation_id
+  -- The pilot it grew out of, only once that pilot is public (it was active once).
+  left join pilot pl on pl.id = p.pilot_id and pl.activated_at is not null
   where p.id = ?
 ), prepared as (
   select s.*, ('public.library_' || s.language)::regconfig as cfg,
@@ -61,7 +63,7 @@ with source as (
 insert into library_practice (id, slug, version_number, title, summary, organisation_name, organisation_kind,
   organisation_country, language, themes, stages, target_groups, frameworks, countries, country_codes, roles,
   regions, corridors, year, published_at, retracted, retracted_at, retraction_notice, content, search, rank_vector,
-  refreshed_at)
+  pilot_slug, pilot_title, refreshed_at)
 select id, slug, number, title, summary, organisation_name, organisation_kind, organisation_country, language,
   themes, stages, target_groups, frameworks, countries,
   coalesce(array(select distinct c->>'code' from jsonb_array_elements(countries) c), '{}'),
@@ -72,7 +74,7 @@ select id, slug, number, title, summary, organisation_name, organisation_kind, o
   setweight(to_tsvector(cfg, title), 'A') || setweight(to_tsvector(cfg, summary), 'B')
     || setweight(to_tsvector(cfg, body), 'C') || setweight(to_tsvector(cfg, extra), 'D'),
   setweight(to_tsvector(cfg, title), 'A') || setweight(to_tsvector(cfg, summary), 'B'),
-  now()
+  pilot_slug, pilot_title, now()
 from prepared
 on conflict (id) do update set slug = excluded.slug, version_number = excluded.version_number,
   title = excluded.title, summary = excluded.summary, organisation_name = excluded.organisation_name,
@@ -84,12 +86,14 @@ on conflict (id) do update set slug = excluded.slug, version_number = excluded.v
   published_at = excluded.published_at, retracted = excluded.retracted, retracted_at = excluded.retracted_at,
   retraction_notice = excluded.retraction_notice, content = excluded.content,
   search = excluded.search, rank_vector = excluded.rank_vector,
+  pilot_slug = excluded.pilot_slug, pilot_title = excluded.pilot_title,
   refreshed_at = case when (library_practice.slug, library_practice.version_number, library_practice.content,
       library_practice.organisation_name, library_practice.organisation_kind, library_practice.organisation_country,
-      library_practice.published_at, library_practice.retracted_at, library_practice.retraction_notice)
+      library_practice.published_at, library_practice.retracted_at, library_practice.retraction_notice,
+      library_practice.pilot_slug, library_practice.pilot_title)
     is not distinct from (excluded.slug, excluded.version_number, excluded.content, excluded.organisation_name,
       excluded.organisation_kind, excluded.organisation_country, excluded.published_at, excluded.retracted_at,
-      excluded.retraction_notice)
+      excluded.retraction_notice, excluded.pilot_slug, excluded.pilot_title)
     then library_practice.refreshed_at else excluded.refreshed_at end
 returning title, summary, refreshed_at = now() as changed`;
 
