@@ -11,7 +11,9 @@ import { logIn, Pages, shows, visit } from './setup/pages';
  * Philippines → Mexico corridor and invites the network and the UN entity, all without JavaScript;
  * the network's focal point accepts from its invitations (with JavaScript); the pilot page says in
  * words why the pilot cannot start yet; the UN entity's focal point accepts on the pilot page, and
- * the pilot starts. Every page passes axe.
+ * the pilot starts. The lead keeps milestones and submits a progress report, completes the pilot
+ * and turns it into a practice draft; an editor closes another pilot, only with a reason. Every
+ * page passes axe.
  */
 
 const title = `Safe corridors for domestic workers ${randomBytes(3).toString('hex')}`;
@@ -230,10 +232,30 @@ describe('pilots: propose, invite, accept, and the guard in words', () => {
     await lead.getByText('Reporting up to date').first().waitFor();
   });
 
-  it('lets an editor close the pilot, only with a reason, which the pilot then shows', async () => {
+  it('completes the pilot and turns its results into a good-practice draft', async () => {
+    await visit(lead, pilotPath);
+    await press(lead, 'Mark as completed');
+    await shows(lead, 'Done: the pilot is now Completed.');
+    await press(lead, 'Turn the results into a good-practice draft');
+    await lead.waitForURL(/\/practices\/[0-9a-f-]{36}\/edit$/);
+    await expectNoAxeViolations(lead);
+    expect(await lead.getByLabel('Title (needed to submit)').inputValue()).toContain('Safe corridors');
+  });
+
+  it('lets an editor close a pilot, only with a reason, which the pilot then shows', async () => {
+    // The demo pilot still forming, as its invited network finds it among its pilots.
+    const partner = await newPage();
+    await logInAs(partner, 'network');
+    await visit(partner, '/pilots');
+    const forming = await partner
+      .getByRole('region', { name: 'Your pilots' })
+      .getByRole('link', { name: 'Return and reintegration of care workers (demo)' })
+      .getAttribute('href');
+    expect(forming).toMatch(/^\/pilots\/[0-9a-f-]{36}$/);
+
     const editor = await newPage({ javaScriptEnabled: false });
     await logInAs(editor, 'editor');
-    await visit(editor, pilotPath);
+    await visit(editor, forming ?? '');
     await press(editor, 'Close the pilot');
     await shows(editor, 'Give the reason for closing the pilot.');
     await editor.getByLabel('Reason for closing the pilot').fill('The partners ended the project early.');

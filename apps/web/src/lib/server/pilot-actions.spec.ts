@@ -6,6 +6,7 @@ import { ApiFailure } from './api-failure';
 import {
   answerBody,
   answerInvitation,
+  draftPracticeFromPilot,
   firePilotTransition,
   invitePartner,
   transitionBody,
@@ -199,5 +200,15 @@ describe('pilot form actions', () => {
         body: { organisationId: orgId, role: 'technical', message: 'Join us' },
       },
     ]);
+  });
+
+  it('asks for the practice draft of a completed pilot and goes on to edit it', async () => {
+    const practiceId = '00000000-0000-4000-8000-000000000300';
+    const ask = event([], () => ({ id: practiceId }));
+    await expect(draftPracticeFromPilot(ask.event)).rejects.toMatchObject({
+      status: 303,
+      location: `/practices/${practiceId}/edit`,
+    });
+    expect(ask.sent).toEqual([{ path: `/api/pilots/${pilotId}/practice-draft`, body: undefined }]);
   });
 });

@@ -1,12 +1,14 @@
-import type { RequestEvent } from '@sveltejs/kit';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
 import {
   AnswerInvitationInput,
   FirePilotTransitionInput,
   InvitePartnerInput,
   Pilot,
   PilotPartner,
+  Practice,
 } from '@pathways/contracts';
 import { m } from '$lib/paraglide/messages';
+import { localizeHref } from '$lib/paraglide/runtime';
 import { actionFailure, invalidForm, type CodeMessages } from './failures';
 import { check, formValues } from './form';
 import { requireUser } from './guard';
@@ -127,4 +129,19 @@ export async function firePilotTransition({ request, locals, url, params }: Requ
   } catch (cause) {
     return actionFailure(cause, { target, values, fields, codes: staleCodes });
   }
+}
+
+/**
+ * The lead turns a completed pilot's results into a good-practice draft, pre-filled from the pilot
+ * (the API answers with the same draft when asked again), and goes on to edit it.
+ */
+export async function draftPracticeFromPilot({ locals, url, params }: RequestEvent) {
+  requireUser(locals, url);
+  let practice: Practice;
+  try {
+    practice = await locals.api.post(`/api/pilots/${encode(params.id ?? '')}/practice-draft`, Practice);
+  } catch (cause) {
+    return actionFailure(cause, { target: 'practice-draft', codes: staleCodes });
+  }
+  redirect(303, localizeHref(`/practices/${practice.id}/edit`));
 }

@@ -5,7 +5,12 @@ import { corridorMap } from '$lib/pilots/corridor-map';
 import { getLocale } from '$lib/paraglide/runtime';
 import { loadFailure } from '$lib/server/failures';
 import { requireUser } from '$lib/server/guard';
-import { answerInvitation, firePilotTransition, invitePartner } from '$lib/server/pilot-actions';
+import {
+  answerInvitation,
+  draftPracticeFromPilot,
+  firePilotTransition,
+  invitePartner,
+} from '$lib/server/pilot-actions';
 import { pilotTransitionViews } from '$lib/server/pilot-guard';
 import { focalOrganisationIds, invitableOrganisations, leadsPilot } from '$lib/server/pilot-organisations';
 import { vocabularyOptions } from '$lib/server/taxonomy';
@@ -53,6 +58,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
       terms: { themes, stages, frameworks },
       canEdit: lead && open,
       canInvite: lead && open,
+      // Once completed, the lead turns the results into a good-practice draft.
+      canDraftPractice: lead && pilot.status === 'completed',
       invitable: organisations,
       roles: [...invitedPartnerRoles],
       // Invitations the user answers here, for an organisation they are a focal point of.
@@ -69,4 +76,5 @@ export const actions: Actions = {
   fire: firePilotTransition,
   invite: invitePartner,
   answer: answerInvitation,
+  practiceDraft: draftPracticeFromPilot,
 };
