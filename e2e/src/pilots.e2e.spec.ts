@@ -171,7 +171,10 @@ describe('pilots: propose, invite, accept, and the guard in words', () => {
     await card.getByRole('button', { name: 'Accept' }).click();
     await shows(partner, 'Invitation accepted: your organisation is now a partner of the pilot.');
     await visit(partner, '/pilots');
-    await partner.getByRole('region', { name: 'Your pilots' }).getByRole('link', { name: title }).waitFor();
+    await partner
+      .getByRole('region', { name: 'Pilots of your organisations' })
+      .getByRole('link', { name: title })
+      .waitFor();
   });
 
   it('still says why the pilot cannot start with one partner, until the UN entity accepts on the pilot page', async () => {
@@ -248,7 +251,7 @@ describe('pilots: propose, invite, accept, and the guard in words', () => {
     await logInAs(partner, 'network');
     await visit(partner, '/pilots');
     const forming = await partner
-      .getByRole('region', { name: 'Your pilots' })
+      .getByRole('region', { name: 'Pilots of your organisations' })
       .getByRole('link', { name: 'Return and reintegration of care workers (demo)' })
       .getAttribute('href');
     expect(forming).toMatch(/^\/pilots\/[0-9a-f-]{36}$/);
