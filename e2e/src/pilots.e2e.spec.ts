@@ -245,7 +245,7 @@ describe('pilots: propose, invite, accept, and the guard in words', () => {
     expect(await lead.getByLabel('Title (needed to submit)').inputValue()).toContain('Safe corridors');
   });
 
-  it('lets an editor close a pilot, only with a reason, which the pilot then shows', async () => {
+  it('lets a partner decline, and an editor close a pilot only with a reason, which the pilot then shows', async () => {
     // The demo pilot still forming, as its invited network finds it among its pilots.
     const partner = await newPage();
     await logInAs(partner, 'network');
@@ -255,6 +255,13 @@ describe('pilots: propose, invite, accept, and the guard in words', () => {
       .getByRole('link', { name: 'Return and reintegration of care workers (demo)' })
       .getAttribute('href');
     expect(forming).toMatch(/^\/pilots\/[0-9a-f-]{36}$/);
+    // The network declines its invitation to that pilot first.
+    const card = partner
+      .getByRole('region', { name: 'Invitations' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Return and reintegration of care workers (demo)' });
+    await card.getByRole('button', { name: 'Decline' }).click();
+    await shows(partner, 'Invitation declined.');
 
     const editor = await newPage({ javaScriptEnabled: false });
     await logInAs(editor, 'editor');
@@ -265,5 +272,6 @@ describe('pilots: propose, invite, accept, and the guard in words', () => {
     await press(editor, 'Close the pilot');
     await shows(editor, 'Done: the pilot is now Closed.');
     await editor.getByText('Closed by the editors: The partners ended the project early.').waitFor();
+    await editor.getByRole('row', { name: network }).getByText('Declined', { exact: true }).waitFor();
   });
 });

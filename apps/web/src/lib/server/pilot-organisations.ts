@@ -24,17 +24,13 @@ export const leadsPilot = (locals: App.Locals, pilot: Pilot): boolean =>
 // The directory's page size cap; a picker beyond that would want a search instead.
 const pickerSize = 100;
 
-/** Verified organisations the pilot has not invited yet (or whose invitation ended), for the invite form. */
+/** Verified organisations the pilot has never invited (the API takes one invitation per organisation). */
 export async function invitableOrganisations(api: ApiClient, pilot: Pilot): Promise<Option[]> {
   const { items } = await api.get('/api/organisations', OrganisationPage, {
     status: 'verified',
     pageSize: pickerSize,
   });
-  const taken = new Set(
-    pilot.partners
-      .filter((p) => p.status === 'invited' || p.status === 'accepted')
-      .map((p) => p.organisation.id),
-  );
+  const taken = new Set(pilot.partners.map((p) => p.organisation.id));
   return items
     .filter((organisation) => !taken.has(organisation.id))
     .map((organisation) => ({ value: organisation.id, label: organisation.name }));
