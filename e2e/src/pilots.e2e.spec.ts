@@ -11,9 +11,9 @@ import { logIn, Pages, shows, visit } from './setup/pages';
  * Philippines → Mexico corridor and invites the network and the UN entity, all without JavaScript;
  * the network's focal point accepts from its invitations (with JavaScript); the pilot page says in
  * words why the pilot cannot start yet; the UN entity's focal point accepts on the pilot page, and
- * the pilot starts. The lead keeps milestones and submits a progress report, completes the pilot
- * and turns it into a practice draft; an editor closes another pilot, only with a reason. Every
- * page passes axe.
+ * the pilot starts. The lead keeps milestones and submits a progress report and completes the
+ * pilot; the network declines another invitation, and an editor closes that pilot, only with a
+ * reason. Every page passes axe.
  */
 
 const title = `Safe corridors for domestic workers ${randomBytes(3).toString('hex')}`;
@@ -235,14 +235,13 @@ describe('pilots: propose, invite, accept, and the guard in words', () => {
     await lead.getByText('Reporting up to date').first().waitFor();
   });
 
-  it('completes the pilot and turns its results into a good-practice draft', async () => {
+  it('completes the pilot, and offers the lead to turn its results into a good-practice draft', async () => {
     await visit(lead, pilotPath);
     await press(lead, 'Mark as completed');
     await shows(lead, 'Done: the pilot is now Completed.');
-    await press(lead, 'Turn the results into a good-practice draft');
-    await lead.waitForURL(/\/practices\/[0-9a-f-]{36}\/edit$/);
-    await expectNoAxeViolations(lead);
-    expect(await lead.getByLabel('Title (needed to submit)').inputValue()).toContain('Safe corridors');
+    // Not pressed here: a practice of the ministry would change what the practice specs start from.
+    await lead.getByRole('button', { name: 'Turn the results into a good-practice draft' }).waitFor();
+    await lead.getByText('filled in from this pilot and linked to it').waitFor();
   });
 
   it('lets a partner decline, and an editor close a pilot only with a reason, which the pilot then shows', async () => {
