@@ -321,7 +321,13 @@ describe('partner pages: autosave, attachments, notifications, workflows, librar
       .getByRole('table', { name: 'Transitions of the “Review assignment” workflow' })
       .getByRole('row', { name: /^decline / })
       .waitFor();
-    expect(await visitor.locator('pre').first().textContent()).toContain('draft --> submitted: submit');
+    const practiceDiagram = visitor.locator('section', { has: practice }).locator('pre');
+    expect(await practiceDiagram.textContent()).toContain('draft --> submitted: submit');
+    // The pilot's workflow is there too, with its guarded activation.
+    await visitor
+      .getByRole('table', { name: 'Transitions of the “Pilot project” workflow' })
+      .getByRole('row', { name: /^activate / })
+      .waitFor();
   });
 
   describe('a practice through two review rounds to publication', () => {
