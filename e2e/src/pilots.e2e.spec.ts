@@ -132,7 +132,7 @@ describe('pilots: propose, invite, accept, and the guard in words', () => {
     await visit(lead, pilotPath);
     await press(lead, 'Propose');
     await shows(lead, 'Done: the pilot is now Proposed.');
-    await lead.getByText('Propose: from Draft to Proposed').waitFor();
+    await lead.getByText('Propose: Draft → Proposed').waitFor();
   });
 
   it('invites the network and the UN entity, and says why the pilot cannot start yet', async () => {
@@ -195,7 +195,7 @@ describe('pilots: propose, invite, accept, and the guard in words', () => {
     expect(await lead.getByText('have so far').count()).toBe(0);
     await press(lead, 'Start the pilot');
     await shows(lead, 'Done: the pilot is now Active.');
-    await lead.getByText('Start the pilot: from Forming the partnership to Active').waitFor();
+    await lead.getByText('Start the pilot: Forming the partnership → Active').waitFor();
     expect(await lead.getByRole('link', { name: 'Edit the proposal' }).count()).toBe(0);
   });
 

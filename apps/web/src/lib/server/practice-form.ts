@@ -2,6 +2,7 @@ import { PracticeContent } from '@pathways/contracts';
 import type { PracticeContent as Content } from '@pathways/contracts';
 import { m } from '$lib/paraglide/messages';
 import { assessmentKeys, type AssessmentKey } from '$lib/practice';
+import { field, rows } from './form-rows';
 
 export const textKeys = [
   'title',
@@ -103,32 +104,6 @@ export function formFromContent(content: Content): PracticeForm {
     resources: [...(content.resources ?? []), { label: '', url: '' }],
     assessment: assessmentKeys.filter((key) => content.genderAssessment?.[key] === true),
   };
-}
-
-const field = (data: FormData, name: string): string => {
-  const value = data.get(name);
-  return typeof value === 'string' ? value.trim() : '';
-};
-
-/** Row indices present in the form for a repeatable group, e.g. `indicators.3.women` → 3, in order. */
-function rowIndices(data: FormData, group: string): number[] {
-  const pattern = new RegExp(`^${group}\\.(\\d{1,3})\\.`);
-  const found = new Set<number>();
-  for (const key of data.keys()) {
-    const match = pattern.exec(key);
-    if (match) found.add(Number(match[1]));
-  }
-  return [...found].sort((a, b) => a - b);
-}
-
-function rows<K extends string>(data: FormData, group: string, keys: readonly K[]): Record<K, string>[] {
-  return rowIndices(data, group).map(
-    (index) =>
-      Object.fromEntries(keys.map((key) => [key, field(data, `${group}.${index}.${key}`)])) as Record<
-        K,
-        string
-      >,
-  );
 }
 
 /** What the browser posted, as the form state (rows renumbered from 0). */
