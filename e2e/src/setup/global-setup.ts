@@ -80,7 +80,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
       },
       // A policy day lasts ten seconds: invitations (7 days) stay open long enough to click through,
       // while a spec that shortens the policy sees reminders within seconds.
-      extraEnv: { SMTP_URL: smtp.url, DAY_SECONDS: String(e2eDaySeconds) },
+      // A reporting month is then about 304 s: the light turns yellow 1.2 months (~365 s) after the last
+      // report, above the month-old report pilot-registry seeds as green; the reminder comes 34 days
+      // (340 s) before that, so about 25 s after a report (pilot-reporting.e2e.spec.ts waits for it).
+      extraEnv: {
+        SMTP_URL: smtp.url,
+        DAY_SECONDS: String(e2eDaySeconds),
+        PILOT_REPORTING_YELLOW_AFTER: '1.2',
+        PILOT_REPORT_REMINDER_BEFORE: '34',
+      },
       log,
       onUnexpectedExit: (info) =>
         log('e2e', `${info.name} exited unexpectedly (code ${info.code}, signal ${info.signal})`),
