@@ -194,8 +194,8 @@ describe('pilot reporting: the public light, the reminder, the registry and the 
 
   it('e-mails the focal points before the report falls due, then turns the light yellow and says it is overdue', async () => {
     // The worker's due-soon timer, counted from the submitted report (about 25 s in the e2e stack).
-    const dueSoon = await waitForMail(demoLogin('ministry').email, /Progress report due soon/, 90_000);
-    expect(dueSoon.raw).toContain(suffix);
+    // The demo's own active pilot e-mails the same people: this pilot's mail names its suffix.
+    await waitForMail(demoLogin('ministry').email, [/Progress report due soon/, new RegExp(suffix)], 90_000);
 
     // The yellow threshold is ~6 min here (it must stay above the month-old report pilot-registry
     // seeds as green), too long to wait for: the report is dated back to 15 s short of it, and the
@@ -233,8 +233,7 @@ describe('pilot reporting: the public light, the reminder, the registry and the 
 
     // The worker's yellow timer tells the lead's and the partners' focal points.
     for (const role of ['ministry', 'network']) {
-      const overdue = await waitForMail(demoLogin(role).email, /Progress report overdue/, 30_000);
-      expect(overdue.raw).toContain(suffix);
+      await waitForMail(demoLogin(role).email, [/Progress report overdue/, new RegExp(suffix)], 30_000);
     }
   });
 

@@ -12,17 +12,25 @@ export async function readMails(dir: string = inject('mailDir')): Promise<Captur
   );
 }
 
-/** Waits for a message to `to` (and matching `match`, if given); mail goes through the worker's queue. */
-export async function waitForMail(to: string, match?: RegExp, timeoutMs = 20_000): Promise<CapturedMail> {
+/**
+ * Waits for a message to `to` (and matching `match`, every one of them if several, when given); mail
+ * goes through the worker's queue.
+ */
+export async function waitForMail(
+  to: string,
+  match?: RegExp | RegExp[],
+  timeoutMs = 20_000,
+): Promise<CapturedMail> {
   const deadline = Date.now() + timeoutMs;
+  const patterns = match ? [match].flat() : [];
   while (Date.now() < deadline) {
     const found = (await readMails()).find(
       (mail) =>
         mail.to.some((address) => address.toLowerCase() === to.toLowerCase()) &&
-        (!match || match.test(mail.raw)),
+        patterns.every((pattern) => pattern.test(mail.raw)),
     );
     if (found) return found;
     await sleep(250);
   }
-  throw new Error(`no mail to ${to}${match ? ` matching ${match}` : ''} within ${timeoutMs / 1000}s`);
+  throw new Error(`no mail to ${to}${match ? ` matching ${patterns.join(' and ')}` : ''} within ${timeoutMs / 1000}s`);
 }

@@ -99,6 +99,8 @@ export const RegistryPilotSummary = z.object({
   language: Locale.nullable(),
   activatedAt: z.iso.datetime(),
   completedAt: z.iso.datetime().nullable(),
+  /** When the editors closed it; an ended pilot's light stays as it was at its end. */
+  closedAt: z.iso.datetime().nullable(),
   /** When the lead last submitted the compiled report; null before the first. */
   lastReportAt: z.iso.datetime().nullable(),
   reportingStatus: RegistryReportingStatus,

@@ -55,7 +55,7 @@ describe('reporting settings', () => {
 });
 
 describe('pilotReporting', () => {
-  const active = { status: 'active', activatedAt: at(0) };
+  const active = { status: 'active', activatedAt: at(0), completedAt: null, closedAt: null };
   it('counts from activation until the first report, then from the report', () => {
     expect(pilotReporting(active, null, at(5), thresholds)).toEqual({
       status: 'green',
@@ -70,18 +70,38 @@ describe('pilotReporting', () => {
       nextDueAt: at(25).toISOString(),
     });
   });
-  it('keeps the light of a pilot that completed or closed, with no report due', () => {
-    for (const status of ['completed', 'closed'])
-      expect(pilotReporting({ status, activatedAt: at(0) }, at(1), at(15), thresholds)).toEqual({
-        status: 'yellow',
+  it('keeps the light of a pilot that completed or closed as it was at its end, with no report due', () => {
+    const ended = [
+      { status: 'completed', activatedAt: at(0), completedAt: at(8), closedAt: null },
+      { status: 'closed', activatedAt: at(0), completedAt: null, closedAt: at(8) },
+    ];
+    for (const pilot of ended) {
+      // Reported at 1, ended at 8: still green at 15 and at 40, where an active pilot is red.
+      expect(pilotReporting(pilot, at(1), at(40), thresholds)).toEqual({
+        status: 'green',
         lastReportAt: at(1).toISOString(),
         nextDueAt: null,
       });
-    expect(pilotReporting({ status: 'forming', activatedAt: null }, null, at(15), thresholds)).toEqual({
-      status: 'none',
-      lastReportAt: null,
-      nextDueAt: null,
-    });
+      // Ended at 12 having last reported at 1: yellow then, and forever.
+      expect(
+        pilotReporting(
+          { ...pilot, completedAt: pilot.completedAt && at(12), closedAt: pilot.closedAt && at(12) },
+          at(1),
+          at(40),
+          thresholds,
+        ).status,
+      ).toBe('yellow');
+    }
+    // A final report after completion counts.
+    expect(pilotReporting(ended[0], at(9), at(40), thresholds).status).toBe('green');
+    expect(
+      pilotReporting(
+        { status: 'forming', activatedAt: null, completedAt: null, closedAt: null },
+        null,
+        at(15),
+        thresholds,
+      ),
+    ).toEqual({ status: 'none', lastReportAt: null, nextDueAt: null });
   });
 });
 

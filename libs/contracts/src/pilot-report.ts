@@ -145,17 +145,20 @@ export type PilotReporting = z.infer<typeof PilotReporting>;
 /**
  * The light of a pilot, as the registry shows it: from activation on, the age of the lead's last
  * submitted compiled report (or of the activation, before the first) against the thresholds; a
- * pilot never active has none. Only an active pilot has a report due (`nextDueAt`).
+ * pilot never active has none. An ended pilot's light stops ageing when it completed or was closed
+ * (a final report sent after completion still counts). Only an active pilot has a report due.
  */
 export function pilotReporting(
-  pilot: { status: string; activatedAt: Date | null },
+  pilot: { status: string; activatedAt: Date | null; completedAt: Date | null; closedAt: Date | null },
   lastReportAt: Date | null,
   now: Date,
   thresholds: ReportingThresholds,
 ): Omit<PilotReporting, 'thresholds'> {
   const since = lastReportAt ?? pilot.activatedAt;
+  const endedAt = pilot.completedAt ?? pilot.closedAt;
+  const at = endedAt && endedAt < now ? endedAt : now;
   return {
-    status: reportingStatus(lastReportAt, pilot.activatedAt, now, thresholds),
+    status: reportingStatus(lastReportAt, pilot.activatedAt, at, thresholds),
     lastReportAt: lastReportAt?.toISOString() ?? null,
     nextDueAt:
       pilot.status === 'active' && since

@@ -32,6 +32,7 @@ interface PilotRow {
   content: PilotContent;
   activated_at: Date;
   completed_at: Date | null;
+  closed_at: Date | null;
   closed_reason: string | null;
   lead_id: string;
   lead_name: string;
@@ -241,6 +242,7 @@ export class PilotRegistryService {
       language: c.language ?? null,
       activatedAt: iso(row.activated_at)!,
       completedAt: iso(row.completed_at),
+      closedAt: iso(row.closed_at),
       lastReportAt: iso(row.last_report_at),
       reportingStatus: row.reporting_status,
     };

@@ -20,13 +20,15 @@ const containing = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`
 
 /**
  * The public pilots with their lead and reporting light, as `registry_pilot`. The light follows
- * `reportingStatus()`: the age of the latest submitted compiled report (or of the activation, before
- * the first) against the thresholds, measured at `now` given by the caller.
+ * `pilotReporting()`: the age of the latest submitted compiled report (or of the activation, before
+ * the first) against the thresholds, measured at `now` given by the caller or at the pilot's end.
  */
 export function publicPilots(bind: Bind, now: Date, thresholds: ReportingThresholds): string {
-  const age = `(extract(epoch from (${bind(now.toISOString())}::timestamptz - coalesce(r.last_report_at, p.activated_at))) * 1000)`;
+  // least() skips nulls: an ended pilot is measured at its end, a running one now.
+  const at = `least(${bind(now.toISOString())}::timestamptz, p.completed_at, p.closed_at)`;
+  const age = `(extract(epoch from (${at} - coalesce(r.last_report_at, p.activated_at))) * 1000)`;
   return `registry_pilot as (
-  select p.id, p.slug, p.status, p.content, p.activated_at, p.completed_at, p.closed_reason,
+  select p.id, p.slug, p.status, p.content, p.activated_at, p.completed_at, p.closed_at, p.closed_reason,
     p.activated_at::text as cursor,
     o.id as lead_id, o.name as lead_name, o.kind as lead_kind, o.country as lead_country,
     r.last_report_at,
@@ -72,7 +74,7 @@ export function registryConditions(query: RegistryPilotExportQuery, bind: Bind):
   return where;
 }
 
-const columns = `rp.id, rp.slug, rp.status, rp.content, rp.activated_at, rp.completed_at, rp.closed_reason,
+const columns = `rp.id, rp.slug, rp.status, rp.content, rp.activated_at, rp.completed_at, rp.closed_at, rp.closed_reason,
   rp.lead_id, rp.lead_name, rp.lead_kind, rp.lead_country, rp.last_report_at, rp.reporting_status, rp.cursor`;
 
 /** One page of the registry, newest activation first, with the total of matches on every row. */

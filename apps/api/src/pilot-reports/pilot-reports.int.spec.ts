@@ -33,8 +33,10 @@ describe('pilot milestones, progress reports and the reporting light', () => {
     expect(response.statusCode, response.body).toBe(200);
     return response.json();
   };
-  const setPilot = (s: Scene, changes: Partial<Pick<Pilot, 'activatedAt' | 'status' | 'completedAt'>>) =>
-    s.em.fork().nativeUpdate(Pilot, { id: s.pilot.id }, changes);
+  const setPilot = (
+    s: Scene,
+    changes: Partial<Pick<Pilot, 'activatedAt' | 'status' | 'completedAt' | 'closedAt'>>,
+  ) => s.em.fork().nativeUpdate(Pilot, { id: s.pilot.id }, changes);
 
   // The light turns yellow after 30.4 s without a report and red after 60.9 s; tests move the dates back.
   beforeAll(async () => {
@@ -87,10 +89,16 @@ describe('pilot milestones, progress reports and the reporting light', () => {
       expect((await light(s)).status).toBe('red');
     });
 
-    it('keeps the light of a completed pilot with nothing due, and shows none to the public before activation', async () => {
+    it('keeps the light of an ended pilot as it was at its end, with nothing due, and shows none to the public before activation', async () => {
       const completed = await seedPilotReportScene(api, 'completed');
-      await setPilot(completed, { activatedAt: secondsAgo(45) });
+      await setPilot(completed, { activatedAt: secondsAgo(45), completedAt: secondsAgo(1) });
       expect(await light(completed)).toMatchObject({ status: 'yellow', nextDueAt: null });
+      // Ended while green, it stays green as its activation recedes past red.
+      await setPilot(completed, { activatedAt: secondsAgo(90), completedAt: secondsAgo(80) });
+      expect((await light(completed)).status).toBe('green');
+      const closed = await seedPilotReportScene(api, 'closed');
+      await setPilot(closed, { activatedAt: secondsAgo(90), closedAt: secondsAgo(50) });
+      expect((await light(closed)).status).toBe('yellow');
       const forming = await seedPilotReportScene(api, 'forming');
       expect((await call('GET', `/api/pilots/${forming.pilot.id}/reporting`)).statusCode).toBe(404);
       expect(await light(forming, forming.people.leadMember.token)).toMatchObject({

@@ -176,7 +176,7 @@ export class PilotsService {
         if (fired === 'activate')
           await em.nativeUpdate(Pilot, { id, activatedAt: null }, { activatedAt: now });
         if (fired === 'complete') await em.nativeUpdate(Pilot, { id }, { completedAt: now });
-        if (fired === 'close') await em.nativeUpdate(Pilot, { id }, { closedReason: reason });
+        if (fired === 'close') await em.nativeUpdate(Pilot, { id }, { closedAt: now, closedReason: reason });
       },
     });
     // The transaction wrote past this request's identity map; read the pilot afresh.

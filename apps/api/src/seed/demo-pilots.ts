@@ -64,6 +64,11 @@ const reintegration: PilotContent = {
   language: 'en',
 };
 
+/** The activation's reporting timers, without its state-change notices to the demo's focal points. */
+const reportingTimers = (pilotWorkflow.transitions.activate.effects ?? []).filter((effect) =>
+  effect.startsWith(`${QueueName.Reminders}.`),
+);
+
 /**
  * Two demo pilots led by the demo ministry, each step a workflow event as the API writes it: an
  * active one (PH → MX) with the network and the UN entity as accepted partners, and one forming,
@@ -77,6 +82,7 @@ export async function seedDemoPilots(tx: EntityManager, cast: DemoPilotCast): Pr
     record: Pilot | PilotPartner,
     transition: string,
     actor: User,
+    effects: readonly string[] = [],
   ) => {
     const definition = entityType === 'Pilot' ? pilotWorkflow : pilotPartnerWorkflow;
     const spec = (definition.transitions as Record<string, { to: string }>)[transition];
@@ -90,6 +96,7 @@ export async function seedDemoPilots(tx: EntityManager, cast: DemoPilotCast): Pr
       fromState: record.status,
       toState: spec.to,
       actorId: actor.id,
+      effects,
     });
     record.status = spec.to as never;
   };
@@ -130,7 +137,7 @@ export async function seedDemoPilots(tx: EntityManager, cast: DemoPilotCast): Pr
       partner.respondedAt = new Date();
     }
     await step('Pilot', pilot, 'start_forming', cast.maria);
-    await step('Pilot', pilot, 'activate', cast.maria);
+    await step('Pilot', pilot, 'activate', cast.maria, reportingTimers);
     pilot.activatedAt = new Date();
   }
 

@@ -1,5 +1,13 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Membership, Organisation, Pilot, PilotPartner, User, WorkflowEvent } from '@pathways/persistence';
+import {
+  Membership,
+  Organisation,
+  OutboxMessage,
+  Pilot,
+  PilotPartner,
+  User,
+  WorkflowEvent,
+} from '@pathways/persistence';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../testing/test-api';
 import { seedDemo } from './demo-seed';
@@ -103,6 +111,9 @@ describe('the demo seed', () => {
       'start_forming',
       'activate',
     ]);
+    // Its reporting timers are asked for as an activation through the API asks for them.
+    const timers = await em().find(OutboxMessage, { queue: 'reminders', jobName: 'schedule-pilot-reporting' });
+    expect(timers.map((t) => t.payload.entityId)).toEqual([active.id]);
 
     const mine = await api.request({ method: 'GET', url: '/api/pilots?mine=true', headers: auth(ministry) });
     expect(

@@ -35,6 +35,10 @@ export class Pilot {
   @Property({ type: 'timestamptz', nullable: true })
   completedAt: Date | null = null;
 
+  /** Set when the editors close it; with `completedAt`, where its reporting light stops ageing. */
+  @Property({ type: 'timestamptz', nullable: true })
+  closedAt: Date | null = null;
+
   @Property({ type: 'text', nullable: true })
   closedReason: string | null = null;
 

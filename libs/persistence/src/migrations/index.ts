@@ -18,6 +18,7 @@ import { Migration20261202160000 } from './Migration20261202160000';
 import { Migration20261202170000 } from './Migration20261202170000';
 import { Migration20261202171000 } from './Migration20261202171000';
 import { Migration20261202190000 } from './Migration20261202190000';
+import { Migration20261203090000 } from './Migration20261203090000';
 
 /**
  * Every migration, in order. Generate new ones with `npm run migration:create`, review, and add them
@@ -44,4 +45,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202170000', class: Migration20261202170000 },
   { name: 'Migration20261202171000', class: Migration20261202171000 },
   { name: 'Migration20261202190000', class: Migration20261202190000 },
+  { name: 'Migration20261203090000', class: Migration20261203090000 },
 ];
