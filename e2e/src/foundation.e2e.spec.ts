@@ -9,8 +9,9 @@ import { logIn, Pages, shows, visit } from './setup/pages';
 /**
  * The foundation issue end to end, in the browser: a visitor registers and registers an
  * organisation; the admin verifies it; the visitor then acts for it; a second person asks to join
- * and is approved; the admin grants a role. Every page visited must pass axe (WCAG 2.1 AA).
- * Steps share state and run in order, as one story.
+ * and is approved; the admin grants a role. The new organisation starts with no practices and no
+ * pilots. Every page visited must pass axe (WCAG 2.1 AA). Steps share state and run in order, as
+ * one story.
  */
 
 const run = randomBytes(3).toString('hex');
@@ -123,6 +124,18 @@ describe('foundation: accounts, organisations, verification and roles', () => {
     await edit.getByRole('button', { name: 'Save changes' }).click();
     await shows(focalPage, 'The changes were saved.');
     await focalPage.getByRole('link', { name: 'https://trabajadoras.example.org' }).waitFor();
+  });
+
+  it('shows the new organisation empty practices and pilots, with the ways to start', async () => {
+    await focalPage.getByRole('link', { name: 'Practices' }).click();
+    await focalPage.waitForURL('**/practices');
+    await shows(focalPage, 'Your organisations have no practices yet.');
+    await focalPage.getByRole('link', { name: 'New practice' }).waitFor();
+    await focalPage.getByRole('link', { name: 'My pilots', exact: true }).click();
+    await focalPage.waitForURL('**/pilots');
+    await shows(focalPage, 'Your organisations take part in no pilot yet.');
+    await shows(focalPage, 'No invitations are waiting for an answer.');
+    await focalPage.getByRole('link', { name: 'Propose a pilot' }).waitFor();
   });
 
   it('lets a second person find the organisation and ask to join', async () => {

@@ -5,20 +5,25 @@ import { expectNoAxeViolations } from './setup/browser';
 import './setup/context';
 import { demoLogin } from './setup/logins';
 import { logIn, Pages, shows, visit } from './setup/pages';
+import { type Author, newAuthor } from './setup/publication';
 
 /**
- * Pilots in the browser, for the partners: the ministry's focal point proposes a pilot on the
- * Philippines → Mexico corridor and invites the network and the UN entity, all without JavaScript;
- * the network's focal point accepts from its invitations (with JavaScript); the pilot page says in
- * words why the pilot cannot start yet; the UN entity's focal point accepts on the pilot page, and
- * the pilot starts. The lead keeps milestones and submits a progress report and completes the
- * pilot; the network declines another invitation, and an editor closes that pilot, only with a
- * reason. Every page passes axe.
+ * Pilots in the browser, for the partners (issue 5's story): the ministry's focal point proposes a
+ * pilot on the Philippines → Mexico corridor and invites the network and the UN entity, all without
+ * JavaScript; the network's focal point accepts from its invitations (with JavaScript); the UN
+ * entity declines on the pilot page, which says in words why the pilot cannot start yet; a third
+ * organisation is invited and accepts, and the pilot starts. The lead keeps milestones, submits a
+ * progress report, completes the pilot and turns its results into a good-practice draft, the two
+ * linked both ways; the public registry, the pilot page and the organisation directory show it.
+ * The network declines another invitation, and an editor closes that pilot, only with a reason.
+ * Every page passes axe. (The reporting light turning yellow, with its reminder e-mails, is
+ * pilot-reporting.e2e.spec.ts's story, on a pilot whose report can be dated back.)
  */
 
 const title = `Safe corridors for domestic workers ${randomBytes(3).toString('hex')}`;
 const network = 'Red de Mujeres Trabajadoras Migrantes (demo)';
 const unEntity = 'UN Women Migration Programme (demo)';
+const third = `Kanlungan Centre for Migrant Women ${randomBytes(3).toString('hex')}`;
 
 const pages = new Pages();
 const newPage = (options?: { javaScriptEnabled?: boolean }) => pages.newPage(options);
@@ -28,10 +33,13 @@ const press = (page: Page, name: string) => page.getByRole('button', { name, exa
 describe('pilots: propose, invite, accept, and the guard in words', () => {
   let lead: Page;
   let pilotPath: string;
+  let kanlungan: Author;
 
   beforeAll(async () => {
     lead = await newPage({ javaScriptEnabled: false });
     await logInAs(lead, 'ministry');
+    // A Filipino NGO verified for this run: the third partner.
+    kanlungan = await newAuthor({ name: third, kind: 'civil_society', country: 'PH' });
   });
 
   afterAll(async () => {
@@ -177,19 +185,41 @@ describe('pilots: propose, invite, accept, and the guard in words', () => {
       .waitFor();
   });
 
-  it('still says why the pilot cannot start with one partner, until the UN entity accepts on the pilot page', async () => {
+  it('lets the UN entity decline on the pilot page without JavaScript, and still says why the pilot cannot start', async () => {
+    const un = await newPage({ javaScriptEnabled: false });
+    await logInAs(un, 'reviewer1');
+    await visit(un, pilotPath);
+    await expectNoAxeViolations(un);
+    await press(un, 'Decline');
+    await shows(un, 'Invitation declined.');
+
     await visit(lead, pilotPath);
+    await lead.getByRole('row', { name: unEntity }).getByText('Declined', { exact: true }).waitFor();
     expect(await lead.getByRole('button', { name: 'Start the pilot' }).isDisabled()).toBe(true);
     await lead
       .getByText('At least 2 partner organisations besides the lead must accept; 1 have so far.')
       .waitFor();
+  });
 
-    const un = await newPage({ javaScriptEnabled: false });
-    await logInAs(un, 'reviewer1');
-    await visit(un, pilotPath);
-    await un.getByRole('checkbox', { name: 'Philippines' }).check();
-    await press(un, 'Accept');
-    await shows(un, 'Invitation accepted: your organisation is now a partner of the pilot.');
+  it('invites a third organisation, which accepts, and the pilot starts', async () => {
+    const invite = lead.getByRole('region', { name: 'Invite a partner' });
+    await invite.getByLabel('Organisation to invite').selectOption({ label: third });
+    await invite.getByLabel('Role').selectOption('advisory');
+    await invite.getByLabel('Message').fill('Will you advise us on the orientation in Manila?');
+    await press(lead, 'Send the invitation');
+    await shows(lead, `${third} has been invited.`);
+
+    const partner = await newPage();
+    await logIn(partner, kanlungan);
+    await visit(partner, '/pilots');
+    const card = partner
+      .getByRole('region', { name: 'Invitations' })
+      .getByRole('listitem')
+      .filter({ hasText: title });
+    await card.getByText('Will you advise us on the orientation in Manila?').waitFor();
+    await card.getByRole('checkbox', { name: 'Philippines' }).check();
+    await card.getByRole('button', { name: 'Accept' }).click();
+    await shows(partner, 'Invitation accepted: your organisation is now a partner of the pilot.');
 
     await visit(lead, pilotPath);
     expect(await lead.getByText('have so far').count()).toBe(0);
@@ -235,13 +265,68 @@ describe('pilots: propose, invite, accept, and the guard in words', () => {
     await lead.getByText('Reporting up to date').first().waitFor();
   });
 
-  it('completes the pilot, and offers the lead to turn its results into a good-practice draft', async () => {
+  it('completes the pilot and turns its results into a good-practice draft, linked both ways', async () => {
     await visit(lead, pilotPath);
     await press(lead, 'Mark as completed');
     await shows(lead, 'Done: the pilot is now Completed.');
-    // Not pressed here: a practice of the ministry would change what the practice specs start from.
-    await lead.getByRole('button', { name: 'Turn the results into a good-practice draft' }).waitFor();
+    await lead.getByText('No good practice has grown out of this pilot yet.').waitFor();
     await lead.getByText('filled in from this pilot and linked to it').waitFor();
+    await press(lead, 'Turn the results into a good-practice draft');
+
+    // The draft is the ministry's, filled in from the proposal, the partners and the last report.
+    await lead.waitForURL(/\/practices\/[0-9a-f-]{36}\/edit$/);
+    const practicePath = new URL(lead.url()).pathname.replace(/\/edit$/, '');
+    await expectNoAxeViolations(lead);
+    expect(await lead.getByLabel('Title (needed to submit)').inputValue()).toBe(title);
+    expect(await lead.getByLabel('Partners').inputValue()).toContain(network);
+    expect(await lead.getByLabel('Partners').inputValue()).toContain(third);
+    expect(await lead.getByLabel('Partners').inputValue()).not.toContain(unEntity);
+    expect(await lead.getByLabel('Indicator, row 1', { exact: true }).inputValue()).toBe(
+      'Workers oriented before departure',
+    );
+    expect(await lead.getByLabel('Women, row 1', { exact: true }).inputValue()).toBe('800');
+
+    await visit(lead, practicePath);
+    await lead.getByRole('link', { name: `Grew out of the pilot “${title}”` }).click();
+    await lead.waitForURL(`**${pilotPath}`);
+    await lead.getByRole('link', { name: title, exact: true }).click();
+    await lead.waitForURL(`**${practicePath}`);
+    await visit(lead, pilotPath);
+    // Made once: the button gives way to the link.
+    expect(
+      await lead.getByRole('button', { name: 'Turn the results into a good-practice draft' }).count(),
+    ).toBe(0);
+  });
+
+  it('shows the completed pilot to the public without JavaScript: registry, page with map and chart, directory', async () => {
+    const visitor = await newPage({ javaScriptEnabled: false });
+    await visit(visitor, `/registry/pilots?q=${encodeURIComponent(title)}`);
+    await shows(visitor, '1 pilot');
+    await visitor.getByRole('link', { name: title }).click();
+    await visitor.waitForURL('**/registry/pilots/**');
+    await expectNoAxeViolations(visitor);
+    await visitor.getByRole('heading', { level: 1, name: title }).waitFor();
+    await visitor.getByText('Reporting was up to date when it ended').first().waitFor();
+    await visitor.getByRole('img', { name: /Philippines.*Mexico/ }).waitFor();
+    await visitor.getByRole('img', { name: 'Progress against targets' }).waitFor();
+    const partners = visitor.getByRole('table', { name: 'Organisations taking part, with their role' });
+    for (const name of [network, third]) await partners.getByText(name).first().waitFor();
+    expect(await partners.getByText(unEntity).count()).toBe(0);
+    // The draft practice is not public yet.
+    expect(await visitor.getByRole('link', { name: title }).count()).toBe(0);
+
+    // The directory filtered to Filipino civil society, as its form does.
+    await visit(visitor, '/registry/organisations?kind=civil_society&country=PH');
+    await visitor
+      .getByRole('table', { name: /public pilots and published practices/ })
+      .getByRole('link', { name: third })
+      .click();
+    await visitor.waitForURL('**/registry/organisations/**');
+    await expectNoAxeViolations(visitor);
+    await visitor
+      .getByRole('table', { name: `Public pilots of ${third}, with its role` })
+      .getByRole('link', { name: title })
+      .waitFor();
   });
 
   it('lets a partner decline, and an editor close a pilot only with a reason, which the pilot then shows', async () => {

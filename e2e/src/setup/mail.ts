@@ -32,5 +32,7 @@ export async function waitForMail(
     if (found) return found;
     await sleep(250);
   }
-  throw new Error(`no mail to ${to}${match ? ` matching ${patterns.join(' and ')}` : ''} within ${timeoutMs / 1000}s`);
+  throw new Error(
+    `no mail to ${to}${match ? ` matching ${patterns.join(' and ')}` : ''} within ${timeoutMs / 1000}s`,
+  );
 }

@@ -36,8 +36,17 @@ export interface Author {
   organisationId: string;
 }
 
-/** A new partner account with a verified organisation of its own, to author practices. */
-export async function newAuthor(): Promise<Author> {
+/**
+ * A new partner account with a verified organisation of its own (by default a Nepali collective),
+ * to author practices or join pilots.
+ */
+export async function newAuthor(
+  organisation: { name: string; kind: string; country: string | null } = {
+    name: `Kababaihan Collective ${randomBytes(3).toString('hex')}`,
+    kind: 'civil_society',
+    country: 'NP',
+  },
+): Promise<Author> {
   const suffix = randomBytes(3).toString('hex');
   const email = `publisher-${suffix}@library.example`;
   const password = `library-${suffix}-secret`;
@@ -47,11 +56,12 @@ export async function newAuthor(): Promise<Author> {
     name: `Publisher ${suffix}`,
   });
   const admin = await tokenOf('admin');
-  const org = await apiCall<{ id: string; version: number }>('POST', '/api/organisations', token, {
-    name: `Kababaihan Collective ${suffix}`,
-    kind: 'civil_society',
-    country: 'NP',
-  });
+  const org = await apiCall<{ id: string; version: number }>(
+    'POST',
+    '/api/organisations',
+    token,
+    organisation,
+  );
   await apiCall('POST', `/api/organisations/${org.id}/verify`, admin, { version: org.version });
   return { email, password, token, organisationId: org.id };
 }

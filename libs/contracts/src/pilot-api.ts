@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PageQuery, pageOf } from './pagination';
 import { Pilot, PilotOrganisation, PilotPartner, PilotPartnerStatus, PilotStatus } from './pilot';
+import { PracticeStatus } from './practice';
 
 export const PilotListQuery = PageQuery.extend({
   status: PilotStatus.optional(),
@@ -32,3 +33,16 @@ export type PilotInvitationQuery = z.infer<typeof PilotInvitationQuery>;
 
 export const PilotInvitationPage = pageOf(PilotInvitation);
 export type PilotInvitationPage = z.infer<typeof PilotInvitationPage>;
+
+/** A good practice that grew out of a pilot, as the caller may read it (issue 5: links both ways). */
+export const PilotPractice = z.object({
+  id: z.uuid(),
+  title: z.string().nullable(),
+  status: PracticeStatus,
+  /** Its library address once published; null before. */
+  slug: z.string().nullable(),
+});
+export type PilotPractice = z.infer<typeof PilotPractice>;
+
+export const PilotPracticeList = z.object({ items: z.array(PilotPractice) });
+export type PilotPracticeList = z.infer<typeof PilotPracticeList>;

@@ -1,11 +1,12 @@
-import { Controller, Param, Post, Res } from '@nestjs/common';
+import { Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ZodResponse } from 'nestjs-zod';
-import { CurrentCaller, type SignedInCaller } from '../access/caller';
+import { type Caller, CurrentCaller, type SignedInCaller } from '../access/caller';
 import { Can } from '../access/permission.decorator';
 import { parseId } from '../common/ids';
 import { PracticeDto } from '../practices/practice.dto';
+import { PilotPracticeListDto } from './pilot-practice.dto';
 import { PilotPracticesService } from './pilot-practices.service';
 
 @ApiTags('pilots')
@@ -29,5 +30,13 @@ export class PilotPracticesController {
     const { practice, created } = await this.drafts.draft(parseId(id, 'pilot'), caller);
     if (!created) void reply.status(200);
     return practice;
+  }
+
+  /** The good practices that grew out of the pilot, those the caller may read. */
+  @Get(':id/practices')
+  @Can('read', 'Pilot')
+  @ZodResponse({ type: PilotPracticeListDto })
+  list(@Param('id') id: string, @CurrentCaller() caller: Caller) {
+    return this.drafts.list(parseId(id, 'pilot'), caller);
   }
 }

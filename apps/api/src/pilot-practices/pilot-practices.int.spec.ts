@@ -235,10 +235,31 @@ describe('a good-practice draft from a completed pilot', () => {
     expect((await draft('8c1a6d30-6a55-4c8e-9d2a-3f1f8b7c9e01', ministry.focal)).statusCode).toBe(404);
   });
 
+  it("lists the draft on the pilot for the lead's members, and to nobody else until it is published", async () => {
+    const listed = (token?: string) =>
+      scene.call('GET', `/api/pilots/${pilots.completed.id}/practices`, token);
+    const practice = await em().findOneOrFail(Practice, { pilot: pilots.completed.id });
+    const mine = await listed(ministry.member);
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.json().items).toEqual([
+      { id: practice.id, title: content.title, status: 'draft', slug: null },
+    ]);
+    for (const token of [ngo.focal, stranger, undefined])
+      expect((await listed(token)).json().items, token ?? 'the public').toEqual([]);
+    // A pilot the caller cannot see lists nothing either: it is not found.
+    expect((await scene.call('GET', `/api/pilots/${pilots.draft.id}/practices`, stranger)).statusCode).toBe(
+      404,
+    );
+  });
+
   it('links the published practice to the public pilot, and the pilot to the practice', async () => {
     const db = em();
     const practice = await db.findOneOrFail(Practice, { pilot: pilots.completed.id });
-    await db.nativeUpdate(Practice, { id: practice.id }, { status: 'published' });
+    await db.nativeUpdate(
+      Practice,
+      { id: practice.id },
+      { status: 'published', publishedVersion: practice.currentVersion?.id },
+    );
     await appendPublication(db, practice.id, 1, new Date('2029-03-01T00:00:00Z'));
     await refreshLibraryEntry(db, practice.id);
 
@@ -250,6 +271,10 @@ describe('a good-practice draft from a completed pilot', () => {
     expect(registry.statusCode, registry.body).toBe(200);
     expect(registry.json().practices).toEqual([
       expect.objectContaining({ slug: practice.slug, title: content.title }),
+    ]);
+    const listed = await scene.call('GET', `/api/pilots/${pilots.completed.id}/practices`);
+    expect(listed.json().items).toEqual([
+      { id: practice.id, title: content.title, status: 'published', slug: practice.slug },
     ]);
   });
 

@@ -1,15 +1,17 @@
 import { ref } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import type { Practice as PracticeDto } from '@pathways/contracts';
+import type { PilotPracticeList, Practice as PracticeDto } from '@pathways/contracts';
 import { PilotReport, Practice, PracticeVersion } from '@pathways/persistence';
 import { asSubject } from '@pathways/permissions';
-import type { SignedInCaller } from '../access/caller';
+import type { Caller, SignedInCaller } from '../access/caller';
 import { AuditService } from '../audit/audit.service';
 import { conflict, forbidden } from '../common/domain-error';
 import { readablePilot } from '../pilots/pilot.access';
 import { pilotSubject } from '../pilots/pilot.subject';
+import { authorHidden } from '../practices/practice.blind';
 import { toPracticeDto } from '../practices/practice.mapper';
+import { practiceSubject, readsPublishedOnly } from '../practices/practice.subject';
 import { practiceSlug } from '../practices/practice.slug';
 import { practiceContentFromPilot, type ReportedValues } from './pilot-practice-content';
 
@@ -77,6 +79,34 @@ export class PilotPracticesService {
       await tx.flush();
       return { practice: toPracticeDto(practice, first, caller, null), created: true };
     });
+  }
+
+  /**
+   * The practices that grew out of the pilot, those the caller may read: the lead's members see
+   * their drafts, everyone else the published ones. A reviewer who reads one blind does not see it
+   * here, where the pilot would name its authors.
+   */
+  async list(pilotId: string, caller: Caller): Promise<PilotPracticeList> {
+    const { pilot } = await readablePilot(this.em, pilotId, caller);
+    const practices = await this.em.find(
+      Practice,
+      { pilot: pilot.id },
+      { populate: ['organisation', 'currentVersion', 'publishedVersion'], orderBy: { createdAt: 'asc' } },
+    );
+    const can = (subject: unknown) => caller.ability.can('read', subject as never);
+    const items = practices
+      .filter((p) => can(practiceSubject(p)) && !authorHidden(p, caller))
+      .map((p) => {
+        const published = p.publishedVersion?.getEntity() ?? null;
+        const shown = readsPublishedOnly(p, can) ? published : p.currentVersion?.getEntity();
+        return {
+          id: p.id,
+          title: shown?.content.title ?? null,
+          status: p.status,
+          slug: published ? p.slug : null,
+        };
+      });
+    return { items };
   }
 
   /**

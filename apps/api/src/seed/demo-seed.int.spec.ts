@@ -112,7 +112,10 @@ describe('the demo seed', () => {
       'activate',
     ]);
     // Its reporting timers are asked for as an activation through the API asks for them.
-    const timers = await em().find(OutboxMessage, { queue: 'reminders', jobName: 'schedule-pilot-reporting' });
+    const timers = await em().find(OutboxMessage, {
+      queue: 'reminders',
+      jobName: 'schedule-pilot-reporting',
+    });
     expect(timers.map((t) => t.payload.entityId)).toEqual([active.id]);
 
     const mine = await api.request({ method: 'GET', url: '/api/pilots?mine=true', headers: auth(ministry) });

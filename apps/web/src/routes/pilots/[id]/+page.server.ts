@@ -1,4 +1,10 @@
-import { AvailableTransitions, invitedPartnerRoles, Pilot, WorkflowEventList } from '@pathways/contracts';
+import {
+  AvailableTransitions,
+  invitedPartnerRoles,
+  Pilot,
+  PilotPracticeList,
+  WorkflowEventList,
+} from '@pathways/contracts';
 import type { Vocabulary } from '@pathways/contracts';
 import { countryName } from '$lib/format';
 import { corridorMap } from '$lib/pilots/corridor-map';
@@ -27,10 +33,11 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
   const locale = getLocale();
   const id = encodeURIComponent(params.id);
   try {
-    const [pilot, transitions, events] = await Promise.all([
+    const [pilot, transitions, events, practices] = await Promise.all([
       locals.api.get(`/api/pilots/${id}`, Pilot),
       locals.api.get(`/api/pilots/${id}/transitions`, AvailableTransitions),
       locals.api.get(`/api/pilots/${id}/events`, WorkflowEventList),
+      locals.api.get(`/api/pilots/${id}/practices`, PilotPracticeList),
     ]);
     const lead = leadsPilot(locals, pilot);
     const open = openStates.includes(pilot.status);
@@ -58,8 +65,9 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
       terms: { themes, stages, frameworks },
       canEdit: lead && open,
       canInvite: lead && open,
-      // Once completed, the lead turns the results into a good-practice draft.
-      canDraftPractice: lead && pilot.status === 'completed',
+      practices: practices.items,
+      // Once completed, the lead turns the results into a good-practice draft, once.
+      canDraftPractice: lead && pilot.status === 'completed' && practices.items.length === 0,
       invitable: organisations,
       roles: [...invitedPartnerRoles],
       // Invitations the user answers here, for an organisation they are a focal point of.

@@ -1,4 +1,10 @@
-import { AvailableTransitions, FireTransitionInput, Practice, WorkflowEventList } from '@pathways/contracts';
+import {
+  AvailableTransitions,
+  FireTransitionInput,
+  Pilot,
+  Practice,
+  WorkflowEventList,
+} from '@pathways/contracts';
 import { getLocale } from '$lib/paraglide/runtime';
 import { countryName } from '$lib/format';
 import { actionFailure, invalidForm, loadFailure } from '$lib/server/failures';
@@ -34,6 +40,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
       labelsOf('framework'),
     ]);
     const review = await loadReviewSection(locals, practice);
+    // The pilot it grew out of, when the reader may see it (issue 5: linked both ways).
+    const pilot = practice.pilotId
+      ? await locals.api.get(`/api/pilots/${practice.pilotId}`, Pilot).catch(() => null)
+      : null;
     const countries = Object.fromEntries(
       (practice.content.countries ?? []).map((c) => [c.code, countryName(c.code, locale)]),
     );
@@ -43,6 +53,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
       libraryPath: events.items.some((e) => e.toState === 'published')
         ? libraryPracticePath(practice.slug)
         : null,
+      pilot: pilot && { id: pilot.id, title: pilot.content.title ?? null },
       transitions: transitions.items,
       events: events.items,
       terms: { themes, stages, targetGroups, frameworks },

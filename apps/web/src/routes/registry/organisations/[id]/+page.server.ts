@@ -34,6 +34,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
         role: partnerRoleLabels[p.role](),
         status: pilotStatusLabels[p.status](),
         reporting: p.reportingStatus,
+        ended: p.status !== 'active',
         reportingLabel: reportingLabels[p.reportingStatus](),
       })),
       practices: organisation.practices,

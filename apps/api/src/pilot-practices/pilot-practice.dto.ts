@@ -1,0 +1,4 @@
+import { PilotPracticeList } from '@pathways/contracts';
+import { createZodDto } from 'nestjs-zod';
+
+export class PilotPracticeListDto extends createZodDto(PilotPracticeList) {}
