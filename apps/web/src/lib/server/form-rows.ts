@@ -5,7 +5,7 @@ export const field = (data: FormData, name: string): string => {
 };
 
 /** Row indices present in the form for a repeatable group, e.g. `indicators.3.women` → 3, in order. */
-function rowIndices(data: FormData, group: string): number[] {
+export function rowIndices(data: FormData, group: string): number[] {
   const pattern = new RegExp(`^${group}\\.(\\d{1,3})\\.`);
   const found = new Set<number>();
   for (const key of data.keys()) {

@@ -5,8 +5,19 @@ import {
   type Pilot,
   type PilotReport,
   UpdatePilotMilestoneInput,
+  UpdatePilotReportInput,
 } from '@pathways/contracts';
-import { milestoneBody, milestoneUpdateBody, progressIndicators, reportBody } from './pilot-progress-form';
+import {
+  figureFields,
+  milestoneBody,
+  milestoneUpdateBody,
+  onFormRows,
+  progressIndicators,
+  reportBody,
+  reportFormValues,
+  reportInput,
+  reportUpdateBody,
+} from './pilot-progress-form';
 
 const posted = (entries: [string, string][]): FormData => {
   const data = new FormData();
@@ -114,6 +125,77 @@ describe('pilot milestone and report forms', () => {
         ]),
       ),
     ).toMatchObject({ compiled: false, indicators: [] });
+  });
+
+  it('sends a draft’s changes with its version, every figure replaced, and keeps what was typed', () => {
+    const data = posted([
+      ['id', 'r1'],
+      ['version', '4'],
+      ['period.start', '2027-01-01'],
+      ['period.end', '2027-06-30'],
+      ['narrative', 'Two cohorts'],
+      ['indicators.0.indicator', 'Workers oriented'],
+      ['indicators.0.women', ''],
+      ['indicators.0.men', ''],
+      ['indicators.1.indicator', 'Cases resolved'],
+      ['indicators.1.women', '12'],
+      ['indicators.1.men', 'some'],
+    ]);
+    const { id, body } = reportUpdateBody(data);
+    expect(id).toBe('r1');
+    expect(body).toEqual({
+      period: { start: '2027-01-01', end: '2027-06-30' },
+      narrative: 'Two cohorts',
+      indicators: [{ indicator: 'Cases resolved', women: 12, men: 'some' }],
+      version: 4,
+    });
+    // The word is refused at its place among the figures sent (0), and shown on its form row (1).
+    const refused = UpdatePilotReportInput.safeParse(body);
+    expect(refused.error?.issues.map((i) => i.path.join('.'))).toEqual(['indicators.0.men']);
+    expect(Object.keys(figureFields(data))).toEqual([
+      'indicators.0.indicator',
+      'indicators.0.women',
+      'indicators.0.men',
+    ]);
+    expect(
+      onFormRows({ 'indicators.0.men': 'Enter a number', 'period.end': 'Too early', '(body)': 'x' }, data),
+    ).toEqual({ 'indicators.1.men': 'Enter a number', 'period.end': 'Too early', '(body)': 'x' });
+    expect(reportInput(data)).toEqual({
+      id: 'r1',
+      version: '4',
+      organisationId: '',
+      'period.start': '2027-01-01',
+      'period.end': '2027-06-30',
+      narrative: 'Two cohorts',
+      'indicators.0.women': '',
+      'indicators.0.men': '',
+      'indicators.1.women': '12',
+      'indicators.1.men': 'some',
+    });
+    expect(reportInput(posted([['compiled', 'on']]))).toMatchObject({ compiled: 'on' });
+  });
+
+  it('fills a draft’s edit form on the rows of the pilot’s targets', () => {
+    const draft = {
+      id: 'r1',
+      version: 2,
+      period: { start: '2027-01-01', end: '2027-06-30' },
+      narrative: 'So far',
+      indicators: [{ indicator: 'Cases resolved', women: 0, men: null }],
+    } as unknown as PilotReport;
+    expect(
+      reportFormValues(draft, [{ indicator: 'Workers oriented' }, { indicator: 'Cases resolved' }]),
+    ).toEqual({
+      id: 'r1',
+      version: '2',
+      'period.start': '2027-01-01',
+      'period.end': '2027-06-30',
+      narrative: 'So far',
+      'indicators.0.women': '',
+      'indicators.0.men': '',
+      'indicators.1.women': '0',
+      'indicators.1.men': '',
+    });
   });
 
   it('sets the targets against the latest submitted compiled report', () => {

@@ -1,6 +1,5 @@
 import {
   CreatePilotMilestoneInput,
-  CreatePilotReportInput,
   Pilot,
   PilotMilestone,
   PilotMilestoneList,
@@ -8,11 +7,12 @@ import {
   PilotReporting,
   PilotReportPage,
   pilotMilestoneStatuses,
-  SubmitPilotReportInput,
   UpdatePilotMilestoneInput,
 } from '@pathways/contracts';
 import type { RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
+import type { ApiClient } from '$lib/server/api';
+import { ApiFailure } from '$lib/server/api-failure';
 import { actionFailure, invalidForm, loadFailure, type CodeMessages } from '$lib/server/failures';
 import { check, formValues } from '$lib/server/form';
 import { requireUser } from '$lib/server/guard';
@@ -21,29 +21,53 @@ import {
   milestoneBody,
   milestoneUpdateBody,
   progressIndicators,
-  reportBody,
+  reportFormValues,
   reportingOrganisations,
 } from '$lib/server/pilot-progress-form';
+import { draftReport, refreshReport, submitReport, updateReport } from '$lib/server/pilot-report-actions';
 import type { Actions, PageServerLoad } from './$types';
 
 // Every form here is a plain POST; the charts and lists render on the server.
 export const csr = false;
 
-const staleCodes: CodeMessages = { STALE_VERSION: m.pilots_error_stale, INVALID_STATE: m.pilots_error_stale };
+/** A milestone is out of date when the pilot stopped running, and gone once someone removed it. */
+const milestoneCodes: CodeMessages = {
+  STALE_VERSION: m.pilots_error_stale,
+  INVALID_STATE: m.pilots_error_stale,
+  NOT_FOUND: m.pilots_milestone_gone,
+};
+
+/** The caller's own draft named by `?report=`, for its edit form; null when it is no longer one. */
+async function ownDraft(api: ApiClient, pilotId: string, id: string): Promise<PilotReport | null> {
+  try {
+    const report = await api.get(`/api/pilots/${pilotId}/reports/${encodeURIComponent(id)}`, PilotReport);
+    return report.submittedAt ? null : report;
+  } catch (cause) {
+    if (cause instanceof ApiFailure && cause.status === 404) return null;
+    throw cause;
+  }
+}
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
   requireUser(locals, url);
   const id = encodeURIComponent(params.id);
+  const editId = url.searchParams.get('report');
+  const removeId = url.searchParams.get('remove');
   try {
-    const [pilot, milestones, reports, reporting] = await Promise.all([
+    const [pilot, milestones, reports, reporting, draft] = await Promise.all([
       locals.api.get(`/api/pilots/${id}`, Pilot),
       locals.api.get(`/api/pilots/${id}/milestones`, PilotMilestoneList),
       locals.api.get(`/api/pilots/${id}/reports`, PilotReportPage, { pageSize: 100 }),
       locals.api.get(`/api/pilots/${id}/reporting`, PilotReporting),
+      editId ? ownDraft(locals.api, id, editId) : null,
     ]);
     const running = pilot.status === 'active';
     const reportFor =
       pilot.status === 'active' || pilot.status === 'completed' ? reportingOrganisations(locals, pilot) : [];
+    // The lead's focal points keep the milestones while the pilot runs; partners report on their part.
+    const canPlan = running && leadsPilot(locals, pilot);
+    const removing = canPlan && removeId ? (milestones.items.find((m) => m.id === removeId) ?? null) : null;
+    const editing = reportFor.length ? draft : null;
     return {
       pilot,
       milestones: milestones.items,
@@ -51,11 +75,17 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
       reporting,
       progress: progressIndicators(pilot, reports.items),
       statuses: [...pilotMilestoneStatuses],
-      // The lead's focal points keep the milestones while the pilot runs; partners report on their part.
-      canPlan: running && leadsPilot(locals, pilot),
+      canPlan,
       reportFor,
       // Only the lead compiles the report of the whole pilot, from its partners' parts.
       canCompile: reportFor.some((o) => o.value === pilot.lead.id),
+      // The milestone whose removal awaits confirmation (`?remove=`), and the draft opened (`?report=`).
+      removing,
+      removeGone: canPlan && !!removeId && !removing,
+      editing: editing
+        ? { report: editing, values: reportFormValues(editing, pilot.content.indicators ?? []) }
+        : null,
+      editGone: !!editId && !editing,
     };
   } catch (cause) {
     loadFailure(cause);
@@ -69,14 +99,8 @@ const milestoneFields = {
   progress: m.pilots_error_progress,
 };
 
-const reportFields = {
-  organisationId: m.pilots_error_report_organisation,
-  'period.start': m.practice_error_date,
-  'period.end': m.practice_error_period,
-  narrative: m.practice_error_text,
-};
-
-const pilotPath = (event: RequestEvent) => `/api/pilots/${encodeURIComponent(event.params.id ?? '')}`;
+const milestonesPath = (event: RequestEvent) =>
+  `/api/pilots/${encodeURIComponent(event.params.id ?? '')}/milestones`;
 
 export const actions: Actions = {
   addMilestone: async (event) => {
@@ -87,14 +111,10 @@ export const actions: Actions = {
     const checked = check(CreatePilotMilestoneInput, milestoneBody(data), milestoneFields);
     if (!checked.ok) return invalidForm(checked.errors, { target, values });
     try {
-      const milestone = await event.locals.api.post(
-        `${pilotPath(event)}/milestones`,
-        PilotMilestone,
-        checked.data,
-      );
+      const milestone = await event.locals.api.post(milestonesPath(event), PilotMilestone, checked.data);
       return { milestoneSaved: milestone.title, target };
     } catch (cause) {
-      return actionFailure(cause, { target, values, fields: milestoneFields, codes: staleCodes });
+      return actionFailure(cause, { target, values, fields: milestoneFields, codes: milestoneCodes });
     }
   },
   updateMilestone: async (event) => {
@@ -105,59 +125,29 @@ export const actions: Actions = {
     if (!checked.ok) return invalidForm(checked.errors, { target });
     try {
       const milestone = await event.locals.api.patch(
-        `${pilotPath(event)}/milestones/${encodeURIComponent(id)}`,
+        `${milestonesPath(event)}/${encodeURIComponent(id)}`,
         PilotMilestone,
         checked.data,
       );
       return { milestoneSaved: milestone.title, target };
     } catch (cause) {
-      return actionFailure(cause, { target, fields: milestoneFields, codes: staleCodes });
+      return actionFailure(cause, { target, fields: milestoneFields, codes: milestoneCodes });
     }
   },
-  draftReport: async (event) => {
+  /** The second press of "Remove": the first only asked for confirmation (`?remove=`). */
+  removeMilestone: async (event) => {
     requireUser(event.locals, event.url);
-    const data = await event.request.formData();
-    const values = formValues(data, ['organisationId', 'period.start', 'period.end', 'narrative']);
-    const target = 'report-new';
-    const body = reportBody(data);
-    const checked = check(CreatePilotReportInput, body, reportFields);
-    if (!checked.ok)
-      return invalidForm(checked.errors, { target, values: { ...values, ...rowValues(data) } });
+    const { id, title } = formValues(await event.request.formData(), ['id', 'title']);
+    const target = `milestone-${id}`;
     try {
-      await event.locals.api.post(`${pilotPath(event)}/reports`, PilotReport, checked.data);
-      return { reportDrafted: true, target };
+      await event.locals.api.send('DELETE', `${milestonesPath(event)}/${encodeURIComponent(id)}`);
+      return { milestoneRemoved: title, target };
     } catch (cause) {
-      return actionFailure(cause, {
-        target,
-        values: { ...values, ...rowValues(data) },
-        fields: reportFields,
-        codes: staleCodes,
-      });
+      return actionFailure(cause, { target, codes: milestoneCodes });
     }
   },
-  submitReport: async (event) => {
-    requireUser(event.locals, event.url);
-    const values = formValues(await event.request.formData(), ['id', 'version']);
-    const target = `report-${values.id}`;
-    const checked = check(SubmitPilotReportInput, { version: Number(values.version) }, {});
-    if (!checked.ok) return invalidForm(checked.errors, { target });
-    try {
-      await event.locals.api.post(
-        `${pilotPath(event)}/reports/${encodeURIComponent(values.id)}/submit`,
-        PilotReport,
-        checked.data,
-      );
-      return { reportSubmitted: true, target };
-    } catch (cause) {
-      return actionFailure(cause, { target, codes: staleCodes });
-    }
-  },
+  draftReport,
+  updateReport,
+  refreshReport,
+  submitReport,
 };
-
-/** The figures typed into the report's indicator rows, kept when the form comes back refused. */
-function rowValues(data: FormData): Record<string, string> {
-  const kept: Record<string, string> = {};
-  for (const [key, value] of data)
-    if (/^indicators\.\d+\.(women|men)$/.test(key) && typeof value === 'string') kept[key] = value;
-  return kept;
-}

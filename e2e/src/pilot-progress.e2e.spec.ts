@@ -1,0 +1,296 @@
+import { randomBytes } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectNoAxeViolations } from './setup/browser';
+import './setup/context';
+import { demoLogin } from './setup/logins';
+import { logIn, Pages, shows, visit } from './setup/pages';
+import { apiCall, tokenOf } from './setup/publication';
+
+/**
+ * An active pilot's progress page, as its lead and a partner use it without JavaScript (issue 5):
+ * the ministry leads a pilot with the network and the UN entity (set up through the API with the
+ * demo users' own sessions, as pilot-reporting.e2e.spec.ts does) and starts it on its page. The lead
+ * removes a milestone in two presses; the network's focal point drafts its own part, leaves, comes
+ * back to edit it, meets a save from a second tab (409) without losing its input, and submits it;
+ * the lead then sees the network's part while compiling the report of the whole pilot. Every page
+ * passes axe.
+ */
+
+const suffix = randomBytes(3).toString('hex');
+const title = `Safe recruitment desks ${suffix}`;
+const indicator = 'Women and men advised before signing a contract';
+const kept = `Recruitment desk opens in Manila ${suffix}`;
+const dropped = `Desk staff trained ${suffix}`;
+const vanishing = `Leaflets printed ${suffix}`;
+const network = 'Red de Mujeres Trabajadoras Migrantes (demo)';
+const unEntity = 'UN Women Migration Programme (demo)';
+
+/** The network's report, as its card heading and the lead's links name it: "<network>: <period>". */
+const networkPart = new RegExp(`^${network.replace(/[()]/g, '\\$&')}:`);
+
+const press = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).first().click();
+
+interface Me {
+  memberships: { organisationId: string; organisationName: string; status: string }[];
+}
+
+/** The organisation the demo user belongs to (the one named `name`, when given). */
+async function organisationOf(token: string, name?: string): Promise<{ id: string; name: string }> {
+  const { memberships } = await apiCall<Me>('GET', '/api/me', token);
+  const found = memberships.find((m) => m.status === 'active' && (!name || m.organisationName === name));
+  if (!found) throw new Error(`no active membership${name ? ` in ${name}` : ''}`);
+  return { id: found.organisationId, name: found.organisationName };
+}
+
+/** DELETE through the API (apiCall reads a JSON answer, and a 204 has none). */
+async function apiDelete(path: string, token: string): Promise<void> {
+  const response = await fetch(`${inject('apiUrl')}${path}`, {
+    method: 'DELETE',
+    headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': '198.51.100.77' },
+  });
+  expect(response.status).toBe(204);
+}
+
+/** Fires a pilot transition with the version the pilot has now. */
+async function fire(pilotId: string, transition: string, token: string): Promise<void> {
+  const { version } = await apiCall<{ version: number }>('GET', `/api/pilots/${pilotId}`, token);
+  await apiCall('POST', `/api/pilots/${pilotId}/transitions/${transition}`, token, { version });
+}
+
+describe('pilot progress: milestones removed with confirmation, a partner’s own draft edited and submitted', () => {
+  const pages = new Pages();
+  let ministry = '';
+  let lead: Page;
+  let partner: Page;
+  let pilotId = '';
+  const progressPath = () => `/pilots/${pilotId}/progress`;
+
+  beforeAll(async () => {
+    const [ministryToken, networkToken, unToken] = await Promise.all([
+      tokenOf('ministry'),
+      tokenOf('network'),
+      tokenOf('reviewer1'),
+    ]);
+    ministry = ministryToken;
+    const leadOrg = await organisationOf(ministry);
+    const networkOrg = await organisationOf(networkToken, network);
+    const unOrg = await organisationOf(unToken, unEntity);
+
+    const created = await apiCall<{ id: string }>('POST', '/api/pilots', ministry, {
+      organisationId: leadOrg.id,
+      content: {
+        title,
+        summary: 'Advice desks for women before they sign a recruitment contract.',
+        objectives: 'Fewer women recruited on unfair terms.',
+        themes: ['domestic-workers-rights'],
+        stages: ['pre-departure', 'destination'],
+        countries: [
+          { code: 'PH', role: 'origin' },
+          { code: 'MX', role: 'destination' },
+        ],
+        period: { start: '2027-01-01', end: '2028-06-30' },
+        expectedResults: '1,500 women advised before signing.',
+        indicators: [{ indicator, unit: 'people', women: 1500, men: 100 }],
+        frameworks: ['gfmd-rt-2-2'],
+        language: 'en',
+      },
+    });
+    pilotId = created.id;
+    await fire(pilotId, 'propose', ministry);
+    const invite = (organisationId: string, role: string) =>
+      apiCall<{ id: string; version: number }>('POST', `/api/pilots/${pilotId}/partners`, ministry, {
+        organisationId,
+        role,
+        message: 'Will you run the desks with us?',
+      });
+    const toNetwork = await invite(networkOrg.id, 'implementing');
+    const toUn = await invite(unOrg.id, 'technical');
+    await fire(pilotId, 'start_forming', ministry);
+    const accept = (invitation: { id: string; version: number }, token: string, countries: string[]) =>
+      apiCall('POST', `/api/pilots/${pilotId}/partners/${invitation.id}/transitions/accept`, token, {
+        version: invitation.version,
+        countries,
+      });
+    await accept(toNetwork, networkToken, ['MX']);
+    await accept(toUn, unToken, ['PH']);
+
+    lead = await pages.newPage({ javaScriptEnabled: false });
+    await logIn(lead, demoLogin('ministry'));
+    partner = await pages.newPage({ javaScriptEnabled: false });
+    await logIn(partner, demoLogin('network'));
+  }, 60_000);
+
+  afterAll(async () => {
+    await pages.close();
+  });
+
+  it('starts the pilot, shows the empty states, and removes a milestone only once confirmed, without JavaScript', async () => {
+    await visit(lead, `/pilots/${pilotId}`);
+    await press(lead, 'Start the pilot');
+    await shows(lead, 'Done: the pilot is now Active.');
+    await lead.getByRole('link', { name: 'Milestones and progress reports' }).click();
+    await lead.waitForURL(`**${progressPath()}`);
+    await shows(lead, 'No milestones yet.');
+    await lead.getByText('No progress report has been submitted yet.').waitFor();
+    await lead.getByText('You have no draft reports.').waitFor();
+
+    for (const [name, dueDate] of [
+      [kept, '2027-02-01'],
+      [dropped, '2027-03-01'],
+      [vanishing, '2027-04-01'],
+    ])
+      await apiCall('POST', `/api/pilots/${pilotId}/milestones`, ministry, { title: name, dueDate });
+    await visit(lead, progressPath());
+    const listed = lead.getByRole('list', { name: 'Milestones' });
+    await listed.getByText(dropped).waitFor();
+
+    // The first press only asks; keeping the milestone leaves it be.
+    await press(lead, `Remove “${dropped}”`);
+    await shows(lead, `Remove the milestone “${dropped}”?`);
+    expect(lead.url()).toContain('remove=');
+    await lead.getByRole('link', { name: 'Keep the milestone' }).click();
+    await lead.waitForURL(`**${progressPath()}`);
+    expect(await lead.getByText(`Remove the milestone “${dropped}”?`).count()).toBe(0);
+    await listed.getByText(dropped).waitFor();
+
+    // The second press removes it.
+    await press(lead, `Remove “${dropped}”`);
+    await lead.getByRole('group', { name: `Remove the milestone “${dropped}”?` }).waitFor();
+    await press(lead, `Yes, remove “${dropped}”`);
+    await shows(lead, `Milestone removed: ${dropped}.`);
+    expect(await listed.getByText(dropped).count()).toBe(0);
+    await listed.getByText(kept).waitFor();
+
+    // Removed meanwhile by someone else: the confirmation says so rather than failing.
+    await press(lead, `Remove “${vanishing}”`);
+    await shows(lead, `Remove the milestone “${vanishing}”?`);
+    const { items } = await apiCall<{ items: { id: string; title: string }[] }>(
+      'GET',
+      `/api/pilots/${pilotId}/milestones`,
+      ministry,
+    );
+    const gone = items.find((m) => m.title === vanishing);
+    await apiDelete(`/api/pilots/${pilotId}/milestones/${gone?.id ?? ''}`, ministry);
+    await press(lead, `Yes, remove “${vanishing}”`);
+    await shows(lead, 'This milestone is no longer there: someone may have removed it already.');
+    await lead.getByRole('alert').getByRole('link', { name: 'Reload the page' }).waitFor();
+  });
+
+  it('lets the network draft its own part, come back to edit it, keep its input through a 409, and submit it', async () => {
+    await visit(partner, `/pilots/${pilotId}`);
+    await partner.getByRole('link', { name: 'Milestones and progress reports' }).click();
+    await partner.waitForURL(`**${progressPath()}`);
+    await expectNoAxeViolations(partner);
+    // A partner reports on its own part: no milestone forms, no report of the whole pilot.
+    expect(await partner.getByRole('button', { name: `Remove “${kept}”` }).count()).toBe(0);
+    await partner.getByText('You have no draft reports.').waitFor();
+    const draft = partner.getByRole('group', { name: 'Draft a progress report' });
+    expect(await draft.getByRole('checkbox', { name: /report for the whole pilot/ }).count()).toBe(0);
+    expect(await draft.getByLabel('Reporting for').locator('option:checked').textContent()).toBe(network);
+
+    await draft.getByLabel('Period from').fill('2027-01-01');
+    await draft.getByLabel('Period to').fill('2027-06-30');
+    await draft
+      .getByLabel('What happened in this period')
+      .fill(`Desk in Mexico City advised women ${suffix}.`);
+    await draft.getByLabel(`${indicator}: Women`).fill('120');
+    await draft.getByLabel(`${indicator}: Men`).fill('8');
+    // An indicator the pilot does not target is refused by the API (400), next to its row.
+    await draft
+      .locator('input[name="indicators.0.indicator"]')
+      .evaluate((input: { value: string }) => (input.value = 'Happiness'));
+    await press(partner, 'Save the draft report');
+    await shows(partner, "This is not one of the pilot's target indicators.");
+    const women = draft.getByLabel(`${indicator}: Women`);
+    expect(await women.getAttribute('aria-invalid')).toBe('true');
+    expect(await women.inputValue()).toBe('120');
+    expect(await draft.getByLabel('What happened in this period').inputValue()).toBe(
+      `Desk in Mexico City advised women ${suffix}.`,
+    );
+    await press(partner, 'Save the draft report');
+    await shows(partner, 'Draft report saved.');
+    const drafts = partner.getByRole('list', { name: 'Your draft reports' });
+    await drafts.getByText(networkPart).waitFor();
+
+    // Leaves, comes back, and opens the draft in the same form, filled in.
+    await visit(partner, `/pilots/${pilotId}`);
+    await partner.getByRole('link', { name: 'Milestones and progress reports' }).click();
+    await partner.waitForURL(`**${progressPath()}`);
+    await partner.getByRole('link', { name: /^Edit the draft for / }).click();
+    await partner.waitForURL(/\?report=/);
+    const editLink = new URL(partner.url());
+    await expectNoAxeViolations(partner);
+    const edit = partner.getByRole('group', { name: /^Edit the draft report for / });
+    await edit.getByText(`Reporting for: ${network} · Its own part of the pilot`).waitFor();
+    expect(await edit.getByLabel('Period from').inputValue()).toBe('2027-01-01');
+    expect(await edit.getByLabel('What happened in this period').inputValue()).toBe(
+      `Desk in Mexico City advised women ${suffix}.`,
+    );
+    expect(await edit.getByLabel(`${indicator}: Women`).inputValue()).toBe('120');
+    expect(await edit.getByLabel(`${indicator}: Men`).inputValue()).toBe('8');
+    expect(await edit.getByRole('checkbox').count()).toBe(0);
+
+    // A second tab saves the same draft first.
+    const other = await partner.context().newPage();
+    await other.goto(partner.url());
+    const otherEdit = other.getByRole('group', { name: /^Edit the draft report for / });
+    await otherEdit.getByLabel('What happened in this period').fill('Changed in the other tab.');
+    await press(other, 'Save the draft report');
+    await other.getByText('Draft report saved.').waitFor();
+    await other.close();
+
+    const mine = `Desks in Mexico City and Tijuana advised women ${suffix}.`;
+    await edit.getByLabel('What happened in this period').fill(mine);
+    await edit.getByLabel(`${indicator}: Women`).fill('130');
+    await edit.getByLabel('Period to').fill('2026-12-31');
+    await press(partner, 'Save the draft report');
+    await shows(partner, 'The period must end after it starts.');
+    expect(await edit.getByLabel('Period to').getAttribute('aria-invalid')).toBe('true');
+    await edit.getByLabel('Period to').fill('2027-06-30');
+    await press(partner, 'Save the draft report');
+    await shows(partner, 'Someone changed this report in the meantime.');
+    expect(await edit.getByLabel('What happened in this period').inputValue()).toBe(mine);
+    expect(await edit.getByLabel(`${indicator}: Women`).inputValue()).toBe('130');
+    await press(partner, 'Reload, keeping my changes');
+    await shows(partner, 'Loaded the latest version number');
+    expect(await edit.getByLabel('What happened in this period').inputValue()).toBe(mine);
+    await press(partner, 'Save the draft report');
+    await shows(partner, 'Draft report saved.');
+    expect(await edit.getByLabel('What happened in this period').inputValue()).toBe(mine);
+
+    await press(partner, 'Submit the report');
+    await shows(partner, 'Report submitted.');
+    await partner.getByText('You have no draft reports.').waitFor();
+    const card = partner.getByRole('listitem').filter({ hasText: mine });
+    await card.getByRole('heading', { name: networkPart }).waitFor();
+    await card.getByText(`${indicator}: 130 women, 8 men`).waitFor();
+
+    // Its edit link now answers that the draft is no longer there to edit.
+    await visit(partner, editLink.pathname + editLink.search);
+    await shows(partner, 'This draft report is no longer there to edit: it may have been submitted already.');
+  });
+
+  it('shows the lead the network’s part while it compiles the report of the whole pilot', async () => {
+    await visit(lead, progressPath());
+    const card = lead.getByRole('listitem').filter({ hasText: 'Desks in Mexico City and Tijuana' });
+    await card.getByRole('heading', { name: networkPart }).waitFor();
+    await card.getByText(`${indicator}: 130 women, 8 men`).waitFor();
+
+    const report = lead.getByRole('group', { name: 'Draft a progress report' });
+    await report.getByText("The partners' submitted parts, to compile from:").waitFor();
+    await report.getByRole('link', { name: networkPart }).waitFor();
+    await report.getByRole('checkbox', { name: /report for the whole pilot/ }).check();
+    await report.getByLabel('Period from').fill('2027-01-01');
+    await report.getByLabel('Period to').fill('2027-06-30');
+    await report.getByLabel('What happened in this period').fill(`Both desks open ${suffix}.`);
+    await report.getByLabel(`${indicator}: Women`).fill('130');
+    await report.getByLabel(`${indicator}: Men`).fill('8');
+    await press(lead, 'Save the draft report');
+    await shows(lead, 'Draft report saved.');
+    await press(lead, 'Submit the report');
+    await shows(lead, 'Report submitted.');
+    await lead.getByRole('heading', { name: /^Report of the whole pilot:/ }).waitFor();
+    await lead.getByText('Reporting up to date').first().waitFor();
+  });
+});
