@@ -39,7 +39,7 @@ describe("a pilot's timeline: every change an event, its invitations' answers me
   const em = () => api.app.get(EntityManager).fork();
   const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, token?: string, payload?: object) =>
     api.request({ method, url, payload, headers: token ? bearer(token) : {} });
-  const ok = async (response: Promise<{ statusCode: number; body: string; json(): any }>, status = 200) => {
+  const ok = async (response: ReturnType<typeof call> | ReturnType<typeof scene.call>, status = 200) => {
     const done = await response;
     expect(done.statusCode, done.body).toBe(status);
     return done.body ? done.json() : null;
@@ -456,7 +456,7 @@ describe("a pilot's timeline: every change an event, its invitations' answers me
     ]);
 
     // Accepted or still invited: nothing to invite again.
-    const pending = await scene.invite(id, un.id, ministry.focal, 'advisory');
+    await scene.invite(id, un.id, ministry.focal, 'advisory');
     for (const organisationId of [network.id, un.id]) {
       const duplicate = await call('POST', `/api/pilots/${id}/partners`, ministry.focal, {
         organisationId,
@@ -491,7 +491,6 @@ describe("a pilot's timeline: every change an event, its invitations' answers me
       'reinvite',
       'decline',
     ]);
-    expect(pending.status).toBe('invited');
   });
 
   it('lets concurrent changes take turns on the chain: both succeed with consecutive sequences', async () => {
