@@ -5,7 +5,7 @@ import { parseJobPayload, PilotJob, pilotInvitationTimerIds, QueueName } from '@
 import { decide, pilotPartnerWorkflow } from '@pathways/workflow';
 import { formatWhen, NoticeSender } from './notice.sender';
 import { pilotInvitationReminderText } from './pilot-notice.text';
-import { invitationExpiry } from './pilot-notifier.service';
+import { currentRound, invitationExpiry, invitationRound, supersededRound } from './pilot-notifier.service';
 import { focalPointsOf, pilotTitle } from './pilot-recipients';
 import { OutboxProducer } from './outbox.producer';
 import { WORKER_CONFIG, type WorkerConfig } from './worker.config';
@@ -30,9 +30,14 @@ export class PilotInvitationTimers {
   ) {}
 
   async schedule(data: unknown, now = new Date()): Promise<PilotTimerOutcome> {
-    const { partnerId } = parseJobPayload(QueueName.Pilots, PilotJob.ScheduleInvitationTimers, data);
+    const { partnerId, invitedAt } = parseJobPayload(
+      QueueName.Pilots,
+      PilotJob.ScheduleInvitationTimers,
+      data,
+    );
     const partner = await this.em.fork().findOne(PilotPartner, { id: partnerId });
     if (!partner) return { skipped: 'the invitation no longer exists' };
+    if (!currentRound(partner, invitedAt)) return supersededRound;
     if (partner.status !== 'invited') return { skipped: `the invitation is ${partner.status}` };
     const expiresAt = invitationExpiry(partner, this.config).getTime();
     // Some days before it lapses, but never before half its window has passed.
@@ -42,24 +47,27 @@ export class PilotInvitationTimers {
       window / 2,
     );
     const delay = (at: number) => Math.max(0, Math.round(at - now.getTime()));
-    const payload = { partnerId };
+    // The timers carry their round, so those of a row invited again since then do nothing.
+    const round = partner.invitedAt;
+    const payload = { partnerId, invitedAt: round.toISOString() };
+    const timers = [
+      pilotInvitationTimerIds.remind(partnerId, round),
+      pilotInvitationTimerIds.expire(partnerId, round),
+    ];
     await this.producer.add(QueueName.Pilots, PilotJob.RemindInvitation, payload, {
-      jobId: pilotInvitationTimerIds.remind(partnerId),
+      jobId: timers[0],
       delay: delay(expiresAt - lead),
     });
     await this.producer.add(QueueName.Pilots, PilotJob.ExpireInvitation, payload, {
-      jobId: pilotInvitationTimerIds.expire(partnerId),
+      jobId: timers[1],
       delay: delay(expiresAt),
     });
-    return {
-      done: 'scheduled',
-      timers: [pilotInvitationTimerIds.remind(partnerId), pilotInvitationTimerIds.expire(partnerId)],
-    };
+    return { done: 'scheduled', timers };
   }
 
   /** Reminds the invited organisation's focal points, in their language, if it is still unanswered. */
   async remind(data: unknown): Promise<PilotTimerOutcome> {
-    const { partnerId } = parseJobPayload(QueueName.Pilots, PilotJob.RemindInvitation, data);
+    const { partnerId, invitedAt } = parseJobPayload(QueueName.Pilots, PilotJob.RemindInvitation, data);
     const em = this.em.fork();
     const partner = await em.findOne(
       PilotPartner,
@@ -67,10 +75,12 @@ export class PilotInvitationTimers {
       { populate: ['organisation', 'pilot', 'pilot.leadOrganisation'] },
     );
     if (!partner) return { skipped: 'the invitation no longer exists' };
+    if (!currentRound(partner, invitedAt)) return supersededRound;
     if (partner.status !== 'invited') return { skipped: `the invitation is ${partner.status}` };
     const { pilot } = partner;
     if (endedPilots.includes(pilot.status)) return { skipped: `the pilot is ${pilot.status}` };
     const recipients = await focalPointsOf(em, [partner.organisation.id]);
+    const sourceId = await invitationRound(em, partner);
     const notified = await this.notices.sendEach(em, recipients, (_, locale) => {
       const facts = {
         pilot: pilotTitle(pilot),
@@ -80,7 +90,7 @@ export class PilotInvitationTimers {
       };
       return {
         kind: 'pilot_invitation_reminder',
-        sourceId: partner.id,
+        sourceId,
         title: pilotInvitationReminderText[locale].title(facts),
         body: pilotInvitationReminderText[locale].body(facts),
         link: `/pilots/${pilot.id}`,
@@ -91,10 +101,11 @@ export class PilotInvitationTimers {
 
   /** At `expiresAt`: an invitation still unanswered lapses, fired as the system (no actor). */
   async expire(data: unknown, now = new Date()): Promise<PilotTimerOutcome> {
-    const { partnerId } = parseJobPayload(QueueName.Pilots, PilotJob.ExpireInvitation, data);
+    const { partnerId, invitedAt } = parseJobPayload(QueueName.Pilots, PilotJob.ExpireInvitation, data);
     const em = this.em.fork();
     const partner = await em.findOne(PilotPartner, { id: partnerId });
     if (!partner) return { skipped: 'the invitation no longer exists' };
+    if (!currentRound(partner, invitedAt)) return supersededRound;
     const expiresAt = invitationExpiry(partner, this.config);
     if (expiresAt > now) return { skipped: 'the invitation is still open' };
     const decision = decide(pilotPartnerWorkflow, partner.status, 'expire', {}, () => true);

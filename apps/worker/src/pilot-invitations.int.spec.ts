@@ -123,9 +123,33 @@ async function invite(
     expiresAt: new Date(now.getTime() + days * 1000),
   });
   for (const jobName of [PilotJob.InvitationReceived, PilotJob.ScheduleInvitationTimers])
-    tx.create(OutboxMessage, { queue: QueueName.Pilots, jobName, payload: { partnerId: partner.id } });
+    tx.create(OutboxMessage, {
+      queue: QueueName.Pilots,
+      jobName,
+      payload: { partnerId: partner.id, invitedAt: now.toISOString() },
+    });
   await tx.flush();
   return partner.id;
+}
+
+/** What the API's re-invitation writes: the `reinvite` event, the new round on the row, its jobs. */
+async function reinvite(partnerId: string, days: number) {
+  const eventId = await fire('PilotPartner', partnerId, 'reinvite');
+  const tx = em();
+  const now = new Date();
+  await tx.nativeUpdate(
+    PilotPartner,
+    { id: partnerId },
+    { invitedAt: now, expiresAt: new Date(now.getTime() + days * 1000), respondedAt: null },
+  );
+  for (const jobName of [PilotJob.InvitationReceived, PilotJob.ScheduleInvitationTimers])
+    tx.create(OutboxMessage, {
+      queue: QueueName.Pilots,
+      jobName,
+      payload: { partnerId, invitedAt: now.toISOString() },
+    });
+  await tx.flush();
+  return { eventId, invitedAt: now };
 }
 
 const notices = (kind: string, sourceId?: string) =>
@@ -204,7 +228,11 @@ describe('pilot invitations through the queue', () => {
 
     // Timers with deterministic ids: the reminder, then the expiry.
     const timers = worker.producer.queue(QueueName.Pilots);
-    await waitFor(() => timers.getJob(pilotInvitationTimerIds.expire(partnerId)), 'the expiry timer');
+    const { invitedAt } = await em().findOneOrFail(PilotPartner, { id: partnerId });
+    await waitFor(
+      () => timers.getJob(pilotInvitationTimerIds.expire(partnerId, invitedAt)),
+      'the expiry timer',
+    );
     const reminder = await waitFor(
       async () => (await notices('pilot_invitation_reminder', partnerId))[0],
       'the reminder',
@@ -252,9 +280,10 @@ describe('pilot invitations through the queue', () => {
     await timers.schedule({ partnerId });
     const queue = worker.producer.queue(QueueName.Pilots);
     const delayed = (await queue.getDelayed()).filter((j) => j.data.partnerId === partnerId);
+    const { invitedAt } = await em().findOneOrFail(PilotPartner, { id: partnerId });
     expect(delayed.map((j) => j.id).sort()).toEqual([
-      pilotInvitationTimerIds.expire(partnerId),
-      pilotInvitationTimerIds.remind(partnerId),
+      pilotInvitationTimerIds.expire(partnerId, invitedAt),
+      pilotInvitationTimerIds.remind(partnerId, invitedAt),
     ]);
 
     await fire('PilotPartner', partnerId, 'accept');
@@ -269,6 +298,58 @@ describe('pilot invitations through the queue', () => {
         (e) => e.transition,
       ),
     ).toEqual(['accept']);
+  });
+
+  it("invites again on the same row: the new round is told and timed afresh, the earlier round's timers do nothing", async () => {
+    const scene = await seedPilot();
+    const timers = worker.app.get(PilotInvitationTimers);
+    const partnerId = await invite(scene.pilotId, scene.ngo.id, 3_600);
+    const first = await em().findOneOrFail(PilotPartner, { id: partnerId });
+    const queue = worker.producer.queue(QueueName.Pilots);
+    // The first round's reminder waits an hour on: it must not stand in for the second's.
+    await waitFor(
+      () => queue.getJob(pilotInvitationTimerIds.remind(partnerId, first.invitedAt)),
+      'the timers',
+    );
+    await waitFor(async () => (await notices('pilot_invitation_received', partnerId))[0], 'the first notice');
+    await fire('PilotPartner', partnerId, 'decline');
+
+    const second = await reinvite(partnerId, 3);
+    const told = await waitFor(
+      async () => (await notices('pilot_invitation_received', second.eventId))[0],
+      'the notice of the second round',
+    );
+    expect(told.recipient.id).toBe(scene.people.claire.id);
+    const key = noticeEmailKey(
+      { kind: 'pilot_invitation_received', sourceId: second.eventId },
+      scene.people.claire.id,
+    );
+    await waitFor(async () => smtp.received.find((m) => mailKey(m) === key), 'its e-mail');
+    const reminded = await waitFor(
+      async () => (await notices('pilot_invitation_reminder', second.eventId))[0],
+      'the reminder of the second round',
+    );
+    expect(reminded.recipient.id).toBe(scene.people.claire.id);
+    await waitFor(
+      async () => (await em().findOneOrFail(PilotPartner, { id: partnerId })).status === 'expired',
+      'the expiry of the second round',
+    );
+    expect(
+      (await em().find(WorkflowEvent, { entityType: 'PilotPartner', entityId: partnerId })).map(
+        (e) => e.transition,
+      ),
+    ).toEqual(['decline', 'reinvite', 'expire']);
+
+    // The first round's jobs, whenever they run, find a later invitation in its place.
+    const earlier = { partnerId, invitedAt: first.invitedAt.toISOString() };
+    await reinvite(partnerId, 3_600);
+    const later = new Date(Date.now() + 7_200_000);
+    const superseded = { skipped: 'a later invitation replaced this one' };
+    expect(await timers.remind(earlier)).toEqual(superseded);
+    expect(await timers.expire(earlier, later)).toEqual(superseded);
+    expect(await timers.schedule(earlier)).toEqual(superseded);
+    expect(await em().findOneOrFail(PilotPartner, { id: partnerId })).toMatchObject({ status: 'invited' });
+    expect(await notices('pilot_invitation_reminder', partnerId)).toEqual([]);
   });
 
   it("tells the lead's focal points of an answer, and the lead's and accepted partners' focal points of each change of state", async () => {

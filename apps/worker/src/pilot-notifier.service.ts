@@ -20,6 +20,30 @@ export const invitationExpiry = (
   new Date(partner.invitedAt.getTime() + config.pilotInvitationDays * config.daySeconds * 1000);
 
 /**
+ * Whether a job is about the invitation's current round: a row invited again is a new round, and
+ * an earlier round's jobs (its reminder, still waiting) do nothing. A job without a round is
+ * about the row as it is.
+ */
+export const currentRound = (partner: PilotPartner, invitedAt: string | undefined): boolean =>
+  invitedAt === undefined || partner.invitedAt.getTime() === Date.parse(invitedAt);
+
+/**
+ * What a notice of the invitation's current round is filed under, so each round is told once: the
+ * row for the first, its `reinvite` event for each later one.
+ */
+export async function invitationRound(em: EntityManager, partner: PilotPartner): Promise<string> {
+  const reinvited = await em.findOne(
+    WorkflowEvent,
+    { entityType: 'PilotPartner', entityId: partner.id, transition: 'reinvite' },
+    { orderBy: { sequence: 'desc' } },
+  );
+  return reinvited?.id ?? partner.id;
+}
+
+/** Said when a job belongs to an earlier round of the invitation. */
+export const supersededRound = { skipped: 'a later invitation replaced this one' } as const;
+
+/**
  * Tells the partnership about its pilot, in-app and by e-mail, each person in their language and
  * once (even when a job runs twice): the invited organisation's focal points of an invitation,
  * the lead's of an answer, the lead's and accepted partners' of a change of state.
@@ -33,13 +57,15 @@ export class PilotNotifier {
   ) {}
 
   async invitationReceived(data: unknown): Promise<PilotNoticeOutcome> {
-    const { partnerId } = parseJobPayload(QueueName.Pilots, PilotJob.InvitationReceived, data);
+    const { partnerId, invitedAt } = parseJobPayload(QueueName.Pilots, PilotJob.InvitationReceived, data);
     const em = this.em.fork();
     const partner = await this.loadInvitation(em, partnerId);
     if (!partner) return { skipped: 'the invitation no longer exists' };
+    if (!currentRound(partner, invitedAt)) return supersededRound;
     // Answered, withdrawn or lapsed before the notice went out: nothing to ask.
     if (partner.status !== 'invited') return { skipped: `the invitation is ${partner.status}` };
     const { pilot } = partner;
+    const sourceId = await invitationRound(em, partner);
     const recipients = await focalPointsOf(em, [partner.organisation.id]);
     const notified = await this.notices.sendEach(em, recipients, (_, locale) => {
       const facts = {
@@ -50,7 +76,7 @@ export class PilotNotifier {
       };
       return {
         kind: 'pilot_invitation_received',
-        sourceId: partner.id,
+        sourceId,
         title: pilotInvitationText[locale].title(facts),
         body: pilotInvitationText[locale].body(facts),
         link: `/pilots/${pilot.id}`,

@@ -27,6 +27,18 @@ export const WorkflowEventDto = z.object({
   actorId: z.uuid().nullable(),
   comment: z.string().nullable(),
   createdAt: z.iso.datetime(),
+  /**
+   * The workflow the event belongs to: a record's timeline may merge related records' events (a
+   * pilot's shows its invitations', `pilot-partner`). Absent from older answers.
+   */
+  workflow: z.string().optional(),
+  /**
+   * What the event concerns, in words, for one that is not a change of the record's own state: the
+   * organisation invited or answering, the milestone's title. Null when it concerns the record.
+   */
+  subject: z.string().nullable().optional(),
+  /** A code qualifying the subject: the partner role of an invitation, `compiled` for a lead's report. */
+  detail: z.string().nullable().optional(),
 });
 export type WorkflowEventDto = z.infer<typeof WorkflowEventDto>;
 

@@ -38,6 +38,7 @@ export const actions = [
   'complete',
   'close',
   'invite',
+  'reinvite',
 ] as const;
 export type Action = (typeof actions)[number];
 

@@ -50,6 +50,8 @@ describe('pilot rules', () => {
     expect(member.can('read', pilot())).toBe(true);
     expect(focal.can('close', pilot())).toBe(false);
     expect(focal.can('withdraw', invitation())).toBe(true);
+    expect(focal.can('reinvite', invitation())).toBe(true);
+    expect(member.can('reinvite', invitation())).toBe(false);
   });
 
   it("lets an invited organisation's focal points answer, and its members read, only their own invitation", () => {
@@ -62,6 +64,7 @@ describe('pilot rules', () => {
     expect(member.can('read', pilot())).toBe(true);
     expect(member.can('read', pilot({ partners: ['un'] }))).toBe(false);
     expect(focal.can('withdraw', invitation())).toBe(false);
+    expect(focal.can('reinvite', invitation())).toBe(false);
   });
 
   it('lets editors and admins read every pilot and close it', () => {

@@ -98,7 +98,8 @@ export const roleRules: Record<PlatformRole, (actor: Actor, builder: Builder) =>
     can('read', 'PilotPartner', { organisation: { $in: verifiedMemberOf } });
     can('read', 'PilotPartner', { leadOrganisation: { $in: verifiedMemberOf } });
     can(['accept', 'decline'], 'PilotPartner', { organisation: { $in: verifiedFocalIn } });
-    can('withdraw', 'PilotPartner', ledByMe);
+    // The lead withdraws an open invitation and sends again one that came to nothing.
+    can(['withdraw', 'reinvite'], 'PilotPartner', ledByMe);
     can(['create', 'update', 'delete'], 'PilotMilestone', ledByMe);
     can(['create', 'update'], 'PilotReport', { organisation: { $in: verifiedMemberOf } });
     can('read', 'PilotReport', { leadOrganisation: { $in: verifiedMemberOf } });

@@ -8,6 +8,7 @@ import type { Caller, SignedInCaller } from '../access/caller';
 import { AuditService } from '../audit/audit.service';
 import { conflict, forbidden } from '../common/domain-error';
 import { readablePilot } from '../pilots/pilot.access';
+import { recordPilotChange } from '../pilots/pilot-changes';
 import { pilotSubject } from '../pilots/pilot.subject';
 import { authorHidden } from '../practices/practice.blind';
 import { toPracticeDto } from '../practices/practice.mapper';
@@ -76,6 +77,10 @@ export class PilotPracticesService {
         { pilotId: pilot.id },
         tx,
       );
+      await recordPilotChange(tx, pilot.id, 'draft_practice', caller.user.id, {
+        practiceId: practice.id,
+        title: content.title ?? null,
+      });
       await tx.flush();
       return { practice: toPracticeDto(practice, first, caller, null), created: true };
     });

@@ -9,10 +9,17 @@ import type {
 import { PilotMilestone } from '@pathways/persistence';
 import type { Caller, SignedInCaller } from '../access/caller';
 import { conflict, forbidden, staleVersion } from '../common/domain-error';
+import { recordPilotChange } from '../pilots/pilot-changes';
 import { findMilestone, milestoneSubject, type PilotScope, readablePilot } from './pilot-report.access';
 import { toMilestoneDto } from './pilot-report.mapper';
 
-/** The lead's milestones of a running pilot: whoever sees the pilot sees them. */
+/** What the pilot's log says of a milestone: which one, by the title it has (or had) then. */
+const changed = (milestone: PilotMilestone) => ({ milestoneId: milestone.id, title: milestone.title });
+
+/**
+ * The lead's milestones of a running pilot: whoever sees the pilot sees them. Each change is an
+ * event on the pilot's chain, written in the change's transaction.
+ */
 @Injectable()
 export class PilotMilestonesService {
   constructor(private readonly em: EntityManager) {}
@@ -33,8 +40,11 @@ export class PilotMilestonesService {
     caller: SignedInCaller,
   ): Promise<MilestoneDto> {
     const scope = await this.editable(pilotId, caller);
-    const milestone = this.em.create(PilotMilestone, { pilot: scope.pilot, ...input });
-    await this.em.flush();
+    const milestone = await this.em.transactional(async (em) => {
+      const row = em.create(PilotMilestone, { pilot: scope.pilot, ...input });
+      await recordPilotChange(em, scope.pilot.id, 'add_milestone', caller.user.id, changed(row));
+      return row;
+    });
     return toMilestoneDto(milestone);
   }
 
@@ -50,14 +60,19 @@ export class PilotMilestonesService {
     this.em.assign(milestone, changes);
     // Touching it bumps the version even when nothing changed, so a concurrent save still conflicts.
     milestone.updatedAt = new Date();
-    await this.em.flush();
+    await this.em.transactional((em) =>
+      recordPilotChange(em, scope.pilot.id, 'update_milestone', caller.user.id, changed(milestone)),
+    );
     return toMilestoneDto(milestone);
   }
 
   async remove(pilotId: string, id: string, caller: SignedInCaller): Promise<void> {
     const scope = await this.editable(pilotId, caller);
     const milestone = await findMilestone(this.em, scope, id);
-    await this.em.remove(milestone).flush();
+    await this.em.transactional(async (em) => {
+      await recordPilotChange(em, scope.pilot.id, 'remove_milestone', caller.user.id, changed(milestone));
+      em.remove(milestone);
+    });
   }
 
   /** 404 unseen, 403 for anyone but the lead's focal points, 409 unless the pilot runs. */

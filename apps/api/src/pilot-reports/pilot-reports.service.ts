@@ -21,12 +21,21 @@ import { PilotReportJob, QueueName } from '@pathways/queues';
 import type { Caller, SignedInCaller } from '../access/caller';
 import { conflict, DomainError, fieldError, forbidden, staleVersion } from '../common/domain-error';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
+import { recordPilotChange } from '../pilots/pilot-changes';
 import { findReport, type PilotScope, readablePilot, reportSubject } from './pilot-report.access';
 import { toReportDto } from './pilot-report.mapper';
+
+/** What the pilot's log says of a report: which one, whose, and whether it speaks for the whole pilot. */
+const filed = (report: PilotReport, organisationId: string) => ({
+  reportId: report.id,
+  organisationId,
+  compiled: report.compiled,
+});
 
 /**
  * Progress reports: each accepted partner (the lead included) drafts and submits its own part; the
  * lead alone files the compiled report for the whole pilot. A submitted report never changes.
+ * Drafting and submitting are events on the pilot's chain; editing a draft is not.
  */
 @Injectable()
 export class PilotReportsService {
@@ -73,16 +82,19 @@ export class PilotReportsService {
       throw forbidden('Only the lead organisation compiles the report of the whole pilot.');
     this.assertOpen(scope);
     this.assertIndicators(scope, input.indicators);
-    const report = this.em.create(PilotReport, {
-      pilot,
-      organisation: this.em.getReference(Organisation, organisationId),
-      compiled: input.compiled,
-      periodStart: input.period.start,
-      periodEnd: input.period.end,
-      narrative: input.narrative,
-      indicators: input.indicators,
+    const report = await this.em.transactional(async (em) => {
+      const row = em.create(PilotReport, {
+        pilot,
+        organisation: em.getReference(Organisation, organisationId),
+        compiled: input.compiled,
+        periodStart: input.period.start,
+        periodEnd: input.period.end,
+        narrative: input.narrative,
+        indicators: input.indicators,
+      });
+      await recordPilotChange(em, pilot.id, 'draft_report', caller.user.id, filed(row, organisationId));
+      return row;
     });
-    await this.em.flush();
     await this.em.populate(report, ['organisation']);
     return toReportDto(report);
   }
@@ -121,14 +133,23 @@ export class PilotReportsService {
     report.submittedAt = now;
     report.submittedBy = caller.user;
     report.updatedAt = now;
-    if (report.compiled && scope.pilot.status === 'active') {
-      this.em.create(OutboxMessage, {
-        queue: QueueName.Reminders,
-        jobName: PilotReportJob.ScheduleReporting,
-        payload: { pilotId: scope.pilot.id },
-      });
-    }
-    await this.em.flush();
+    await this.em.transactional(async (em) => {
+      if (report.compiled && scope.pilot.status === 'active') {
+        em.create(OutboxMessage, {
+          queue: QueueName.Reminders,
+          jobName: PilotReportJob.ScheduleReporting,
+          payload: { pilotId: scope.pilot.id },
+        });
+      }
+      const organisationId = report.organisation.id;
+      await recordPilotChange(
+        em,
+        scope.pilot.id,
+        'submit_report',
+        caller.user.id,
+        filed(report, organisationId),
+      );
+    });
     return toReportDto(report);
   }
 

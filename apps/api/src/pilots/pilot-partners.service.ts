@@ -15,6 +15,7 @@ import type { Caller, SignedInCaller } from '../access/caller';
 import { AuditService } from '../audit/audit.service';
 import {
   conflict,
+  DomainError,
   fieldError,
   forbidden,
   notFound,
@@ -25,12 +26,15 @@ import { flushUnique } from '../common/flush';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { WorkflowRunner } from '../workflow/workflow.runner';
 import { invitingPilotStates, readablePilot } from './pilot.access';
+import { recordPilotChange } from './pilot-changes';
 import { toPilotInvitationDto, toPilotPartnerDto } from './pilot.mapper';
 import { pilotPartnerSubject, pilotSubject } from './pilot.subject';
 
 export const pilotPartnerEntityType = 'PilotPartner';
 /** The answer each answering transition gives: asked again, it changes nothing. */
 const answers: Partial<Record<string, PilotPartner['status']>> = { accept: 'accepted', decline: 'declined' };
+/** An invitation that came to nothing, which the lead may send again. */
+const reinvitable: readonly PilotPartner['status'][] = ['declined', 'expired', 'withdrawn'];
 /** A pilot that ended takes no more answers or withdrawals. */
 const endedPilotStates: readonly Pilot['status'][] = ['completed', 'closed', 'withdrawn'];
 
@@ -44,8 +48,9 @@ export class PilotPartnersService {
   ) {}
 
   /**
-   * The lead invites a verified organisation. The notice and the invitation's timers are written
-   * to the outbox with the row, so neither can be lost even if Redis is down.
+   * The lead invites a verified organisation, or invites again one whose invitation came to
+   * nothing. The notice and the invitation's timers are written to the outbox with the row, so
+   * neither can be lost even if Redis is down.
    */
   async invite(pilotId: string, input: InvitePartnerInput, caller: SignedInCaller): Promise<PilotPartnerDto> {
     const { pilot, partners } = await readablePilot(this.em, pilotId, caller);
@@ -60,39 +65,112 @@ export class PilotPartnersService {
     if (organisation.id === pilot.leadOrganisation.id)
       throw conflict('DUPLICATE', 'The lead organisation is a partner of its pilot already.');
     const existing = partners.find((p) => p.organisation.id === organisation.id);
-    if (existing)
+    if (existing && !reinvitable.includes(existing.status))
       throw conflict(
         'DUPLICATE',
         `${organisation.name} was invited to this pilot already (${existing.status}).`,
       );
+    if (existing) return this.reinvite(pilot, existing, input, caller);
 
     const now = new Date();
-    const days = this.config.PILOT_INVITATION_DAYS * this.config.DAY_SECONDS * 1000;
-    const partner = this.em.create(PilotPartner, {
-      pilot,
-      organisation,
-      role: input.role,
-      message: input.message || null,
-      invitedBy: caller.user,
-      invitedAt: now,
-      expiresAt: new Date(now.getTime() + days),
-    });
-    for (const jobName of [PilotJob.InvitationReceived, PilotJob.ScheduleInvitationTimers]) {
-      this.em.create(OutboxMessage, { queue: QueueName.Pilots, jobName, payload: { partnerId: partner.id } });
-    }
-    this.audit.record(
-      caller,
-      'pilot.partner_invited',
-      { type: pilotPartnerEntityType, id: partner.id },
-      {
-        pilotId: pilot.id,
+    const partner = await this.em.transactional(async (em) => {
+      const row = em.create(PilotPartner, {
+        pilot,
+        organisation,
+        role: input.role,
+        message: input.message || null,
+        invitedBy: caller.user,
+        invitedAt: now,
+        expiresAt: this.expiry(now),
+      });
+      this.invitationJobs(em, row.id, now);
+      this.audit.record(
+        caller,
+        'pilot.partner_invited',
+        { type: pilotPartnerEntityType, id: row.id },
+        { pilotId: pilot.id, organisationId: organisation.id, role: input.role },
+        em,
+      );
+      await recordPilotChange(em, pilot.id, 'invite', caller.user.id, {
+        partnerId: row.id,
         organisationId: organisation.id,
         role: input.role,
-      },
-    );
-    // Two invitations of the same organisation at once: the unique (pilot, organisation) decides.
-    await flushUnique(this.em, `${organisation.name} was invited to this pilot already.`);
+      });
+      // Two invitations of the same organisation at once: the unique (pilot, organisation) decides.
+      await flushUnique(em, `${organisation.name} was invited to this pilot already.`);
+      return row;
+    });
     return toPilotPartnerDto(partner);
+  }
+
+  /**
+   * The same row invited anew: a new round with its own role, message and answer-by date, fired
+   * as `reinvite` on the invitation's chain, and its notice and timers as a first invitation's.
+   */
+  private async reinvite(
+    pilot: Pilot,
+    partner: PilotPartner,
+    input: InvitePartnerInput,
+    caller: SignedInCaller,
+  ): Promise<PilotPartnerDto> {
+    const now = new Date();
+    const subject = pilotPartnerSubject(partner, pilot);
+    await this.runner.fire({
+      definition: pilotPartnerWorkflow,
+      entity: PilotPartner,
+      entityType: pilotPartnerEntityType,
+      record: partner,
+      transition: 'reinvite',
+      // Read just now: a concurrent answer or re-invitation answers 409.
+      version: partner.version,
+      context: {},
+      permit: (name: PilotPartnerTransition) => caller.ability.can(name as Action, subject),
+      actorId: caller.user.id,
+      payload: { pilotId: pilot.id, organisationId: partner.organisation.id, role: input.role },
+      alongside: async (em) => {
+        await em.nativeUpdate(
+          PilotPartner,
+          { id: partner.id },
+          {
+            role: input.role,
+            message: input.message || null,
+            countries: [],
+            invitedBy: caller.user.id,
+            invitedAt: now,
+            expiresAt: this.expiry(now),
+            respondedBy: null,
+            respondedAt: null,
+          },
+        );
+        this.invitationJobs(em, partner.id, now);
+        this.audit.record(
+          caller,
+          'pilot.partner_reinvited',
+          { type: pilotPartnerEntityType, id: partner.id },
+          { pilotId: pilot.id, organisationId: partner.organisation.id, role: input.role },
+          em,
+        );
+      },
+    });
+    return toPilotPartnerDto(await this.reload(partner.id));
+  }
+
+  private expiry(from: Date): Date {
+    return new Date(from.getTime() + this.config.PILOT_INVITATION_DAYS * this.config.DAY_SECONDS * 1000);
+  }
+
+  /** The notice and the timers of one round of an invitation, which `invitedAt` tells from the others. */
+  private invitationJobs(em: EntityManager, partnerId: string, invitedAt: Date): void {
+    for (const jobName of [PilotJob.InvitationReceived, PilotJob.ScheduleInvitationTimers])
+      em.create(OutboxMessage, {
+        queue: QueueName.Pilots,
+        jobName,
+        payload: { partnerId, invitedAt: invitedAt.toISOString() },
+      });
+  }
+
+  private reload(id: string): Promise<PilotPartner> {
+    return this.em.findOneOrFail(PilotPartner, { id }, { populate: ['organisation'], refresh: true });
   }
 
   /**
@@ -107,6 +185,13 @@ export class PilotPartnersService {
     caller: Caller,
   ): Promise<PilotPartnerDto> {
     if (!caller.user) throw unauthenticated();
+    // A new round needs its role, message and answer-by date: the invitation route sends it.
+    if (transition === 'reinvite')
+      throw new DomainError(
+        404,
+        'NOT_FOUND',
+        'Invite the organisation again with POST /api/pilots/{id}/partners.',
+      );
     const { pilot, partners } = await readablePilot(this.em, pilotId, caller);
     const partner = partners.find((p) => p.id === partnerId);
     if (!partner || !caller.ability.can('read', pilotPartnerSubject(partner, pilot)))
@@ -149,12 +234,7 @@ export class PilotPartnersService {
         }
       },
     });
-    const fresh = await this.em.findOneOrFail(
-      PilotPartner,
-      { id: partner.id },
-      { populate: ['organisation'], refresh: true },
-    );
-    return toPilotPartnerDto(fresh);
+    return toPilotPartnerDto(await this.reload(partner.id));
   }
 
   /** Invitations to the caller's verified organisations, newest first, for their inbox. */

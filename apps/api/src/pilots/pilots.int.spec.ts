@@ -180,7 +180,7 @@ describe('pilots and their partners', () => {
     expect(effects.filter((e) => e.payload.entityId === pilot.id)).toHaveLength(4);
   });
 
-  it('runs an invitation: accept once (a repeat changes nothing), a different answer 409, re-invite 409, withdraw by the lead', async () => {
+  it('runs an invitation: accept once (a repeat changes nothing), a different answer 409, inviting an invited organisation 409, withdraw by the lead, who may invite it again', async () => {
     const pilot = await scene.proposed(ministry.id, ministry.focal);
     const invitation = await scene.invite(pilot.id, ngo.id, ministry.focal, 'funding');
     expect(invitation).toMatchObject({
@@ -266,7 +266,8 @@ describe('pilots and their partners', () => {
       organisationId: un.id,
       role: 'advisory',
     });
-    expect(reinvite.statusCode).toBe(409);
+    expect(reinvite.statusCode).toBe(201);
+    expect(reinvite.json()).toMatchObject({ id: toUn.id, status: 'invited', respondedAt: null });
 
     // The invited organisation's inbox names the pilot and its lead.
     const inbox = (await call('GET', '/api/pilot-invitations', ngo.focal)).json();

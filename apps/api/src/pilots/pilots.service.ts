@@ -11,7 +11,7 @@ import type {
   UpdatePilotInput,
   WorkflowEventList,
 } from '@pathways/contracts';
-import { Organisation, Pilot, PilotPartner } from '@pathways/persistence';
+import { Organisation, Pilot, PilotPartner, WorkflowEvent } from '@pathways/persistence';
 import type { Action } from '@pathways/permissions';
 import { available, pilotWorkflow, type PilotTransition } from '@pathways/workflow';
 import type { Caller, SignedInCaller } from '../access/caller';
@@ -33,9 +33,12 @@ import {
 } from './pilot.access';
 import { pilotContext } from './pilot.context';
 import { toPilotDto } from './pilot.mapper';
-import { pilotSubject } from './pilot.subject';
+import { pilotPartnerSubject, pilotSubject } from './pilot.subject';
+import { pilotEntityType, recordPilotChange } from './pilot-changes';
+import { pilotPartnerEntityType } from './pilot-partners.service';
+import { pilotTimeline } from './pilot-timeline';
 
-export const pilotEntityType = 'Pilot';
+export { pilotEntityType };
 const closeReasonMessage = 'Give the reason for closing the pilot; it is shown publicly with it.';
 
 @Injectable()
@@ -130,8 +133,9 @@ export class PilotsService {
     if (pilot.version !== input.version) throw staleVersion('pilot');
     assertPilotEditable(loaded, caller);
     pilot.content = input.content;
-    // The version column makes the UPDATE conditional: a concurrent save answers 409.
-    await this.em.flush();
+    // The version column makes the UPDATE conditional: a concurrent save answers 409, and its
+    // event goes with it.
+    await this.em.transactional((em) => recordPilotChange(em, pilot.id, 'edit', caller.user.id));
     return toPilotDto(pilot, partners, caller);
   }
 
@@ -185,11 +189,56 @@ export class PilotsService {
     return toPilotDto(fresh.pilot, fresh.partners, caller);
   }
 
+  /**
+   * The pilot's chain merged with its invitations' chains, in time order. The public sees what
+   * happened to the pilot, not who did it; signed-in readers every change, but no invitation of
+   * an organisation the pilot page does not show them.
+   */
   async timeline(id: string, caller: Caller): Promise<WorkflowEventList> {
-    await readablePilot(this.em, id, caller);
-    const items = await this.events.timeline(pilotEntityType, id);
-    // Who acted is for signed-in readers; the public sees what happened.
-    return { items: caller.actor ? items : items.map((event) => ({ ...event, actorId: null })) };
+    const { pilot, partners } = await readablePilot(this.em, id, caller);
+    const pilotEvents = await this.events.chains(pilotEntityType, [id]);
+    if (!caller.actor)
+      return {
+        items: pilotTimeline(
+          { pilotEvents, partnerEvents: [], partners, organisationNames: new Map() },
+          { signedIn: false },
+        ),
+      };
+    const partnerEvents = await this.events.chains(
+      pilotPartnerEntityType,
+      partners.map((p) => p.id),
+    );
+    const organisationNames = await this.organisationNames(pilotEvents, partners);
+    const hiddenOrganisations = new Set(
+      partners
+        .filter((p) => p.status !== 'accepted' && !caller.ability.can('read', pilotPartnerSubject(p, pilot)))
+        .map((p) => p.organisation.id),
+    );
+    return {
+      items: pilotTimeline(
+        { pilotEvents, partnerEvents, partners, organisationNames },
+        { signedIn: true, hiddenOrganisations },
+      ),
+    };
+  }
+
+  /** The partners' names, and those of any other organisation an event names (a report's). */
+  private async organisationNames(
+    events: readonly WorkflowEvent[],
+    partners: readonly PilotPartner[],
+  ): Promise<Map<string, string>> {
+    const names = new Map(partners.map((p) => [p.organisation.id, p.organisation.name]));
+    const others = [
+      ...new Set(
+        events
+          .map((e) => e.payload?.organisationId)
+          .filter((v): v is string => typeof v === 'string' && !names.has(v)),
+      ),
+    ];
+    if (others.length)
+      for (const org of await this.em.find(Organisation, { id: { $in: others } }, { fields: ['name'] }))
+        names.set(org.id, org.name);
+    return names;
   }
 
   /** CASL decides who may fire a transition (action = transition name); the engine decides when. */

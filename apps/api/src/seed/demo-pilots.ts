@@ -82,10 +82,14 @@ export async function seedDemoPilots(tx: EntityManager, cast: DemoPilotCast): Pr
     record: Pilot | PilotPartner,
     transition: string,
     actor: User,
+    payload: Record<string, unknown> | null = null,
     effects: readonly string[] = [],
   ) => {
     const definition = entityType === 'Pilot' ? pilotWorkflow : pilotPartnerWorkflow;
-    const spec = (definition.transitions as Record<string, { to: string }>)[transition];
+    // A change that is not a transition (an invitation) leaves the state as it is.
+    const spec = (definition.transitions as Record<string, { to: string } | undefined>)[transition] ?? {
+      to: record.status,
+    };
     // Each event chains to the one before: flush so the next lookup sees it.
     await tx.flush();
     await recordTransition(tx, {
@@ -96,10 +100,17 @@ export async function seedDemoPilots(tx: EntityManager, cast: DemoPilotCast): Pr
       fromState: record.status,
       toState: spec.to,
       actorId: actor.id,
+      payload,
       effects,
     });
     record.status = spec.to as never;
   };
+
+  const invited = (partner: PilotPartner) => ({
+    partnerId: partner.id,
+    organisationId: partner.organisation.id,
+    role: partner.role,
+  });
 
   if (!(await tx.count(Pilot, { slug: 'demo-safe-corridors-ph-mx' }))) {
     const pilot = tx.create(Pilot, {
@@ -131,13 +142,14 @@ export async function seedDemoPilots(tx: EntityManager, cast: DemoPilotCast): Pr
         invitedBy: cast.maria,
         expiresAt: new Date(now + 14 * day),
       });
+      await step('Pilot', pilot, 'invite', cast.maria, invited(partner));
       await step('PilotPartner', partner, 'accept', focal);
       partner.countries = countries;
       partner.respondedBy = focal;
       partner.respondedAt = new Date();
     }
     await step('Pilot', pilot, 'start_forming', cast.maria);
-    await step('Pilot', pilot, 'activate', cast.maria, reportingTimers);
+    await step('Pilot', pilot, 'activate', cast.maria, null, reportingTimers);
     pilot.activatedAt = new Date();
   }
 
@@ -166,8 +178,13 @@ export async function seedDemoPilots(tx: EntityManager, cast: DemoPilotCast): Pr
       invitedBy: cast.maria,
       expiresAt: new Date(now + 14 * day),
     });
+    await step('Pilot', pilot, 'invite', cast.maria, invited(invitation));
     for (const jobName of [PilotJob.InvitationReceived, PilotJob.ScheduleInvitationTimers])
-      tx.create(OutboxMessage, { queue: QueueName.Pilots, jobName, payload: { partnerId: invitation.id } });
+      tx.create(OutboxMessage, {
+        queue: QueueName.Pilots,
+        jobName,
+        payload: { partnerId: invitation.id, invitedAt: invitation.invitedAt.toISOString() },
+      });
     await step('Pilot', pilot, 'start_forming', cast.maria);
   }
 }

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { ChainVerification, WorkflowEventDto } from '@pathways/contracts';
 import { verifyChain, WorkflowEvent } from '@pathways/persistence';
 
-const toEventDto = (event: WorkflowEvent): WorkflowEventDto => ({
+export const toEventDto = (event: WorkflowEvent): WorkflowEventDto => ({
   id: event.id,
   sequence: event.sequence,
   transition: event.transition,
@@ -12,6 +12,9 @@ const toEventDto = (event: WorkflowEvent): WorkflowEventDto => ({
   actorId: event.actorId,
   comment: typeof event.payload?.comment === 'string' ? event.payload.comment : null,
   createdAt: event.createdAt.toISOString(),
+  workflow: event.workflow,
+  subject: null,
+  detail: null,
 });
 
 @Injectable()
@@ -23,6 +26,16 @@ export class WorkflowEventsService {
       WorkflowEvent,
       { entityType, entityId },
       { orderBy: { sequence: 'asc' }, refresh: true },
+    );
+  }
+
+  /** The events of several records of one type, each chain in order; callers check first that they are visible. */
+  chains(entityType: string, entityIds: readonly string[]): Promise<WorkflowEvent[]> {
+    if (!entityIds.length) return Promise.resolve([]);
+    return this.em.find(
+      WorkflowEvent,
+      { entityType, entityId: { $in: [...entityIds] } },
+      { orderBy: [{ createdAt: 'asc' }, { entityId: 'asc' }, { sequence: 'asc' }], refresh: true },
     );
   }
 

@@ -3,6 +3,7 @@ import { available, decide } from '../engine';
 import {
   type PilotContext,
   pilotActivationBlock,
+  pilotChangeEvents,
   pilotInvitationAnswered,
   pilotPartnerWorkflow,
   pilotStateChanged,
@@ -116,5 +117,29 @@ describe('pilot partner workflow', () => {
       effects: [pilotInvitationAnswered],
     });
     expect(decide(pilotPartnerWorkflow, 'invited', 'withdraw', {}, anyone)).toMatchObject({ effects: [] });
+  });
+
+  it('invites again only an invitation that came to nothing', () => {
+    for (const from of ['declined', 'expired', 'withdrawn'] as const)
+      expect(decide(pilotPartnerWorkflow, from, 'reinvite', {}, anyone)).toMatchObject({
+        ok: true,
+        to: 'invited',
+      });
+    for (const from of ['invited', 'accepted'] as const)
+      expect(decide(pilotPartnerWorkflow, from, 'reinvite', {}, anyone)).toMatchObject({
+        ok: false,
+        refusal: { kind: 'wrong_state' },
+      });
+  });
+});
+
+describe('pilot change events', () => {
+  it('are named apart from every transition, so a timeline tells them from changes of state', () => {
+    const transitions = [
+      ...Object.keys(pilotWorkflow.transitions),
+      ...Object.keys(pilotPartnerWorkflow.transitions),
+    ];
+    expect(pilotChangeEvents.filter((name) => transitions.includes(name))).toEqual([]);
+    expect(new Set(pilotChangeEvents).size).toBe(pilotChangeEvents.length);
   });
 });

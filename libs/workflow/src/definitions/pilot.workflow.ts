@@ -53,6 +53,23 @@ export function pilotActivationBlock(context: PilotContext): string | null {
   return reasons.length ? reasons.join(' ') : null;
 }
 
+/**
+ * Changes of a pilot that leave its state as it is, each an event on the pilot's own chain (from
+ * and to its current state), so the tamper-evident log holds every change (issue 5). Not
+ * transitions: nothing fires them through the engine; the services append them with the change.
+ */
+export const pilotChangeEvents = [
+  'edit',
+  'invite',
+  'add_milestone',
+  'update_milestone',
+  'remove_milestone',
+  'draft_report',
+  'submit_report',
+  'draft_practice',
+] as const;
+export type PilotChangeEvent = (typeof pilotChangeEvents)[number];
+
 /** Every change of a pilot's state is told to its lead's and accepted partners' focal points. */
 export const pilotStateChanged = 'pilots.pilot-state-changed';
 /** An answer to an invitation (or its lapsing) is told to the lead's focal points. */
@@ -102,9 +119,12 @@ export const pilotWorkflow = defineWorkflow<PilotState, PilotTransition, PilotCo
 
 export const pilotPartnerStates = ['invited', 'accepted', 'declined', 'expired', 'withdrawn'] as const;
 export type PilotPartnerState = (typeof pilotPartnerStates)[number];
-export type PilotPartnerTransition = 'accept' | 'decline' | 'expire' | 'withdraw';
+export type PilotPartnerTransition = 'accept' | 'decline' | 'expire' | 'withdraw' | 'reinvite';
 
-/** An invitation to join a pilot: answered by the invited organisation, withdrawn by the lead, or expired. */
+/**
+ * An invitation to join a pilot: answered by the invited organisation, withdrawn by the lead, or
+ * expired. One that came to nothing may be sent again by the lead, on the same row and chain.
+ */
 export const pilotPartnerWorkflow = defineWorkflow<
   PilotPartnerState,
   PilotPartnerTransition,
@@ -123,5 +143,7 @@ export const pilotPartnerWorkflow = defineWorkflow<
       effects: [pilotInvitationAnswered],
     },
     withdraw: { from: ['invited'], to: 'withdrawn', description: 'by the lead' },
+    // Its notice and timers go to the outbox as a first invitation's do (they carry the new round).
+    reinvite: { from: ['declined', 'expired', 'withdrawn'], to: 'invited', description: 'by the lead' },
   },
 });

@@ -1,4 +1,5 @@
 import { OrganisationPage, type Pilot } from '@pathways/contracts';
+import { m } from '$lib/paraglide/messages';
 import type { ApiClient } from './api';
 import type { Option } from './taxonomy';
 
@@ -24,14 +25,29 @@ export const leadsPilot = (locals: App.Locals, pilot: Pilot): boolean =>
 // The directory's page size cap; a picker beyond that would want a search instead.
 const pickerSize = 100;
 
-/** Verified organisations the pilot has never invited (the API takes one invitation per organisation). */
-export async function invitableOrganisations(api: ApiClient, pilot: Pilot): Promise<Option[]> {
+/** Invitations that came to nothing: the lead may send them again (the API fires `reinvite`). */
+const invitableAgain: readonly string[] = ['declined', 'expired', 'withdrawn'];
+
+export interface InvitableOrganisation extends Option {
+  /** Invited before, to no avail: the option says "invite again". */
+  again: boolean;
+}
+
+/**
+ * Verified organisations the lead may invite: those the pilot never invited, and those whose
+ * invitation was declined, lapsed or withdrawn, named as invited again.
+ */
+export async function invitableOrganisations(api: ApiClient, pilot: Pilot): Promise<InvitableOrganisation[]> {
   const { items } = await api.get('/api/organisations', OrganisationPage, {
     status: 'verified',
     pageSize: pickerSize,
   });
-  const taken = new Set(pilot.partners.map((p) => p.organisation.id));
-  return items
-    .filter((organisation) => !taken.has(organisation.id))
-    .map((organisation) => ({ value: organisation.id, label: organisation.name }));
+  const status = new Map(pilot.partners.map((p) => [p.organisation.id, p.status]));
+  return items.flatMap((organisation): InvitableOrganisation[] => {
+    const was = status.get(organisation.id);
+    if (was === undefined) return [{ value: organisation.id, label: organisation.name, again: false }];
+    if (!invitableAgain.includes(was)) return [];
+    const label = m.pilots_invite_again({ organisation: organisation.name });
+    return [{ value: organisation.id, label, again: true }];
+  });
 }

@@ -1,5 +1,6 @@
-import type { PilotContent } from '@pathways/contracts';
+import type { PilotContent, WorkflowEventDto } from '@pathways/contracts';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 
 type Label = () => string;
 
@@ -56,6 +57,52 @@ export const partnerStatusLabel = label({
   expired: m.pilots_partner_expired,
   withdrawn: m.pilots_partner_withdrawn,
 });
+
+/** What an event of the pilot's timeline concerns and how it qualifies it, as the sentences need them. */
+type Told = (facts: { subject: string; role: string; compiled: boolean }) => string;
+
+// Changes that leave the pilot's state as it is (pilotChangeEvents), and its invitations' own events.
+const pilotChanges: Record<string, Told> = {
+  edit: () => m.pilots_timeline_edit(),
+  invite: ({ subject, role }) => m.pilots_timeline_invite({ organisation: subject, role }),
+  add_milestone: ({ subject }) => m.pilots_timeline_add_milestone({ milestone: subject }),
+  update_milestone: ({ subject }) => m.pilots_timeline_update_milestone({ milestone: subject }),
+  remove_milestone: ({ subject }) => m.pilots_timeline_remove_milestone({ milestone: subject }),
+  draft_report: ({ subject, compiled }) =>
+    (compiled ? m.pilots_timeline_draft_compiled_report : m.pilots_timeline_draft_report)({
+      organisation: subject,
+    }),
+  submit_report: ({ subject, compiled }) =>
+    (compiled ? m.pilots_timeline_submit_compiled_report : m.pilots_timeline_submit_report)({
+      organisation: subject,
+    }),
+  draft_practice: ({ subject }) => m.pilots_timeline_draft_practice({ title: subject }),
+};
+const invitationEvents: Record<string, Told> = {
+  reinvite: ({ subject, role }) => m.pilots_timeline_reinvite({ organisation: subject, role }),
+  accept: ({ subject }) => m.pilots_timeline_accept({ organisation: subject }),
+  decline: ({ subject }) => m.pilots_timeline_decline({ organisation: subject }),
+  expire: ({ subject }) => m.pilots_timeline_expire({ organisation: subject }),
+  withdraw: ({ subject }) => m.pilots_timeline_withdraw_invitation({ organisation: subject }),
+};
+
+/**
+ * The pilot timeline's sentence for an event that is not a change of the pilot's state: "Invited
+ * Red de Mujeres Migrantes (implementing)", "Milestone updated: Helpline opens". Null for a change
+ * of state, which the timeline tells as "Propose: Draft → Proposed"; an unknown change (a newer
+ * API) by its name.
+ */
+export function pilotEventSentence(event: WorkflowEventDto): string | null {
+  const ofInvitation = event.workflow === 'pilot-partner';
+  if (!ofInvitation && event.fromState !== event.toState) return null;
+  const told = (ofInvitation ? invitationEvents : pilotChanges)[event.transition];
+  if (!told) return pilotTransitionLabel(event.transition);
+  return told({
+    subject: event.subject || m.pilots_timeline_someone(),
+    role: event.detail ? partnerRoleLabel(event.detail).toLocaleLowerCase(getLocale()) : '',
+    compiled: event.detail === 'compiled',
+  });
+}
 
 export const budgetRangeLabel = label({
   'under-50k': m.pilots_budget_under_50k,
