@@ -77,6 +77,8 @@ export type Organisation = z.infer<typeof Organisation>;
 export const OrganisationListQuery = PageQuery.extend({
   status: OrganisationStatus.optional(),
   kind: OrganisationKind.optional(),
+  /** Where the organisation is based; international bodies (no country) never match. */
+  country: CountryCode.optional(),
   q: z.string().trim().max(100, 'The search must be at most 100 characters').optional(),
   /** Only organisations the caller belongs to. */
   mine: z

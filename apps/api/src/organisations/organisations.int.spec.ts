@@ -259,6 +259,29 @@ describe('organisations and memberships', () => {
     expect((await call('GET', '/api/organisations?pageSize=500')).statusCode).toBe(400);
   });
 
+  it('narrows the list by kind and country, for leads looking for partners on a corridor', async () => {
+    const owner = await api.signUp();
+    const prefix = `Corridor ${Math.random().toString(36).slice(2, 8)}`;
+    for (const [name, kind, country] of [
+      [`${prefix} Manila union`, 'trade_union', 'PH'],
+      [`${prefix} Manila ministry`, 'government', 'PH'],
+      [`${prefix} Mexico union`, 'trade_union', 'MX'],
+      [`${prefix} Global union`, 'trade_union', null],
+    ] as const) {
+      await verify(await create(owner.token, { name, kind, country }));
+    }
+    const names = async (query: string) =>
+      (await call('GET', `/api/organisations?q=${encodeURIComponent(prefix)}&${query}`))
+        .json()
+        .items.map((o: { name: string }) => o.name);
+    expect(await names('country=ph')).toEqual([`${prefix} Manila ministry`, `${prefix} Manila union`]);
+    expect(await names('country=PH&kind=trade_union')).toEqual([`${prefix} Manila union`]);
+    expect(await names('kind=trade_union')).toHaveLength(3);
+    const invalid = await call('GET', '/api/organisations?country=ZZ');
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.json().issues.map((i: { path: string }) => i.path)).toEqual(['country']);
+  });
+
   it('pages an organisation’s members and join requests separately', async () => {
     const focal = await api.signUp();
     const org = await verify(await create(focal.token));

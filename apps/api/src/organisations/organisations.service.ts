@@ -35,6 +35,7 @@ export class OrganisationsService {
     const where: FilterQuery<Organisation>[] = [allowed as FilterQuery<Organisation>];
     if (query.status) where.push({ status: query.status });
     if (query.kind) where.push({ kind: query.kind });
+    if (query.country) where.push({ country: query.country });
     if (query.q) where.push({ name: { $ilike: likePattern(query.q) } });
     if (query.mine) {
       if (!caller.actor) return empty;

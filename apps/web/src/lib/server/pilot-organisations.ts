@@ -1,6 +1,7 @@
-import { OrganisationPage, type Pilot } from '@pathways/contracts';
+import { OrganisationPage, type Pilot, type PilotOrganisation } from '@pathways/contracts';
 import { m } from '$lib/paraglide/messages';
 import type { ApiClient } from './api';
+import { noInviteSearch, type InviteSearch } from './pilot-invite-search';
 import type { Option } from './taxonomy';
 
 const verifiedFocal = (membership: App.Locals['memberships'][number]) =>
@@ -22,7 +23,7 @@ export const focalOrganisationIds = (locals: App.Locals): Set<string> =>
 export const leadsPilot = (locals: App.Locals, pilot: Pilot): boolean =>
   focalOrganisationIds(locals).has(pilot.lead.id);
 
-// The directory's page size cap; a picker beyond that would want a search instead.
+// The directory's page size cap: past it the lead narrows the search.
 const pickerSize = 100;
 
 /** Invitations that came to nothing: the lead may send them again (the API fires `reinvite`). */
@@ -33,21 +34,56 @@ export interface InvitableOrganisation extends Option {
   again: boolean;
 }
 
+export interface InviteChoices {
+  /** The first organisations by name that match the search and that the lead may invite. */
+  options: InvitableOrganisation[];
+  /** How many match in all; more than the options means the lead should narrow the search. */
+  matched: number;
+}
+
 /**
- * Verified organisations the lead may invite: those the pilot never invited, and those whose
- * invitation was declined, lapsed or withdrawn, named as invited again.
+ * Verified organisations the lead may invite, among those the search matches: those the pilot never
+ * invited, and those whose invitation was declined, lapsed or withdrawn, named as invited again.
  */
-export async function invitableOrganisations(api: ApiClient, pilot: Pilot): Promise<InvitableOrganisation[]> {
-  const { items } = await api.get('/api/organisations', OrganisationPage, {
+export async function invitableOrganisations(
+  api: ApiClient,
+  pilot: Pilot,
+  search: InviteSearch = noInviteSearch,
+): Promise<InviteChoices> {
+  const page = await api.get('/api/organisations', OrganisationPage, {
     status: 'verified',
+    q: search.find,
+    kind: search.kind,
+    country: search.country,
     pageSize: pickerSize,
   });
   const status = new Map(pilot.partners.map((p) => [p.organisation.id, p.status]));
-  return items.flatMap((organisation): InvitableOrganisation[] => {
+  const options = page.items.flatMap((organisation): InvitableOrganisation[] => {
     const was = status.get(organisation.id);
     if (was === undefined) return [{ value: organisation.id, label: organisation.name, again: false }];
     if (!invitableAgain.includes(was)) return [];
     const label = m.pilots_invite_again({ organisation: organisation.name });
     return [{ value: organisation.id, label, again: true }];
   });
+  return { options, matched: Math.max(0, page.total - uninvitableMatches(pilot, search, page)) };
+}
+
+/**
+ * The API counts the lead and the partners invited or accepted among the matches; the lead may not
+ * invite them. Those on the page are known; past it, they are matched here as the API matches (a
+ * part of the name in any case, the kind, the country), which the pilot's few partners make cheap.
+ */
+function uninvitableMatches(pilot: Pilot, search: InviteSearch, page: OrganisationPage): number {
+  const listed = new Set(page.items.map((organisation) => organisation.id));
+  const complete = page.total <= page.items.length;
+  const find = search.find.toLowerCase();
+  const matches = (organisation: PilotOrganisation) =>
+    organisation.name.toLowerCase().includes(find) &&
+    (!search.kind || organisation.kind === search.kind) &&
+    (!search.country || organisation.country === search.country);
+  return pilot.partners.filter(
+    (partner) =>
+      !invitableAgain.includes(partner.status) &&
+      (listed.has(partner.organisation.id) || (!complete && matches(partner.organisation))),
+  ).length;
 }

@@ -18,6 +18,12 @@ import {
   invitePartner,
 } from '$lib/server/pilot-actions';
 import { pilotTransitionViews } from '$lib/server/pilot-guard';
+import {
+  inviteAction,
+  inviteCountries,
+  inviteSearchFromUrl,
+  isInviteSearch,
+} from '$lib/server/pilot-invite-search';
 import { focalOrganisationIds, invitableOrganisations, leadsPilot } from '$lib/server/pilot-organisations';
 import { vocabularyOptions } from '$lib/server/taxonomy';
 import type { Actions, PageServerLoad } from './$types';
@@ -41,15 +47,18 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
     ]);
     const lead = leadsPilot(locals, pilot);
     const open = openStates.includes(pilot.status);
+    const inviting = lead && open;
+    const search = inviteSearchFromUrl(url);
     const labelsOf = async (vocabulary: Vocabulary) =>
       Object.fromEntries(
         (await vocabularyOptions(locals.api, vocabulary, locale)).map((o) => [o.value, o.label]),
       );
-    const [themes, stages, frameworks, organisations] = await Promise.all([
+    const [themes, stages, frameworks, choices, kinds] = await Promise.all([
       labelsOf('theme'),
       labelsOf('stage'),
       labelsOf('framework'),
-      lead && open ? invitableOrganisations(locals.api, pilot) : [],
+      inviting ? invitableOrganisations(locals.api, pilot, search) : null,
+      inviting ? vocabularyOptions(locals.api, 'organisation_kind', locale) : [],
     ]);
     const countries = (pilot.content.countries ?? []).map((c) => ({
       ...c,
@@ -64,11 +73,19 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
       events: events.items,
       terms: { themes, stages, frameworks },
       canEdit: lead && open,
-      canInvite: lead && open,
+      canInvite: inviting,
       practices: practices.items,
       // Once completed, the lead turns the results into a good-practice draft, once.
       canDraftPractice: lead && pilot.status === 'completed' && practices.items.length === 0,
-      invitable: organisations,
+      // The lead's search for partners (`?find=&kind=&country=`) and what it matched.
+      invite: choices && {
+        search,
+        searching: isInviteSearch(search),
+        action: inviteAction(search),
+        ...choices,
+        kinds,
+        countries: inviteCountries(pilot, locale),
+      },
       roles: [...invitedPartnerRoles],
       // Invitations the user answers here, for an organisation they are a focal point of.
       answerable: pilot.partners
