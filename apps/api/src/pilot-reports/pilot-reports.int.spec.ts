@@ -385,7 +385,7 @@ describe('pilot milestones, progress reports and the reporting light', () => {
             entityId: scene.pilot.id,
             transition: 'discard_report',
           })
-          .then((events) => events.filter((e) => e.payload.reportId === report.id));
+          .then((events) => events.filter((e) => e.payload?.reportId === report.id));
       const still = () => scene.em.fork().count(PilotReport, { id: report.id });
 
       // A draft is unseen by anyone outside its organisation (editors too): 404, never 403.
@@ -451,7 +451,7 @@ describe('pilot milestones, progress reports and the reporting light', () => {
       const chained = (
         await scene.em.fork().find(WorkflowEvent, { entityType: 'Pilot', entityId: scene.pilot.id })
       )
-        .filter((e) => e.payload.reportId === pending.id)
+        .filter((e) => e.payload?.reportId === pending.id)
         .map((e) => e.transition);
       if (submitted.statusCode === 200) {
         expect(left?.submittedAt).not.toBeNull();
