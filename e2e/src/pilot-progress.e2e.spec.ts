@@ -11,10 +11,11 @@ import { apiCall, tokenOf } from './setup/publication';
  * An active pilot's progress page, as its lead and a partner use it without JavaScript (issue 5):
  * the ministry leads a pilot with the network and the UN entity (set up through the API with the
  * demo users' own sessions, as pilot-reporting.e2e.spec.ts does) and starts it on its page. The lead
- * removes a milestone in two presses; the network's focal point drafts its own part, leaves, comes
- * back to edit it, meets a save from a second tab (409) without losing its input, and submits it;
- * the lead then sees the network's part while compiling the report of the whole pilot. Every page
- * passes axe.
+ * removes a milestone in two presses, and is told when it changed meanwhile; the network's focal
+ * point drafts its own part, leaves, comes back to edit it, meets a save from a second tab (409)
+ * without losing its input, sees the second tab submit it, keeps what it typed as a new draft, and
+ * discards that one after confirming; the lead then sees the network's part while compiling the
+ * report of the whole pilot. Every page passes axe.
  */
 
 const suffix = randomBytes(3).toString('hex');
@@ -23,6 +24,8 @@ const indicator = 'Women and men advised before signing a contract';
 const kept = `Recruitment desk opens in Manila ${suffix}`;
 const dropped = `Desk staff trained ${suffix}`;
 const vanishing = `Leaflets printed ${suffix}`;
+/** What the network's part finally says, as it is submitted. */
+const mine = `Desks in Mexico City and Tijuana advised women ${suffix}.`;
 const network = 'Red de Mujeres Trabajadoras Migrantes (demo)';
 const unEntity = 'UN Women Migration Programme (demo)';
 
@@ -58,13 +61,15 @@ async function fire(pilotId: string, transition: string, token: string): Promise
   await apiCall('POST', `/api/pilots/${pilotId}/transitions/${transition}`, token, { version });
 }
 
-describe('pilot progress: milestones removed with confirmation, a partner’s own draft edited and submitted', () => {
+describe('pilot progress: milestones removed with confirmation, a partner’s own draft edited, submitted, kept and discarded', () => {
   const pages = new Pages();
   let ministry = '';
   let lead: Page;
   let partner: Page;
   let pilotId = '';
   const progressPath = () => `/pilots/${pilotId}/progress`;
+  /** The network's draft in its edit form (`?report=`), as the partner opened it. */
+  let editLink = new URL('http://unset');
 
   beforeAll(async () => {
     const [ministryToken, networkToken, unToken] = await Promise.all([
@@ -162,22 +167,40 @@ describe('pilot progress: milestones removed with confirmation, a partner’s ow
     expect(await listed.getByText(dropped).count()).toBe(0);
     await listed.getByText(kept).waitFor();
 
+    // Changed meanwhile by someone else: not removed; the page says so and shows it as it is now.
+    const vanishingNow = async () => {
+      const { items } = await apiCall<{ items: { id: string; title: string; version: number }[] }>(
+        'GET',
+        `/api/pilots/${pilotId}/milestones`,
+        ministry,
+      );
+      const found = items.find((m) => m.title === vanishing);
+      if (!found) throw new Error(`no milestone ${vanishing}`);
+      return found;
+    };
+    await press(lead, `Remove “${vanishing}”`);
+    await shows(lead, `Remove the milestone “${vanishing}”?`);
+    const seen = await vanishingNow();
+    await apiCall('PATCH', `/api/pilots/${pilotId}/milestones/${seen.id}`, ministry, {
+      progress: 60,
+      version: seen.version,
+    });
+    await press(lead, `Yes, remove “${vanishing}”`);
+    await shows(lead, `“${vanishing}” was changed by someone else since you asked to remove it.`);
+    await listed.getByText(vanishing).waitFor();
+    expect(await lead.locator(`#milestone-${seen.id}-progress`).inputValue()).toBe('60');
+
     // Removed meanwhile by someone else: the confirmation says so rather than failing.
     await press(lead, `Remove “${vanishing}”`);
     await shows(lead, `Remove the milestone “${vanishing}”?`);
-    const { items } = await apiCall<{ items: { id: string; title: string }[] }>(
-      'GET',
-      `/api/pilots/${pilotId}/milestones`,
-      ministry,
-    );
-    const gone = items.find((m) => m.title === vanishing);
-    await apiDelete(`/api/pilots/${pilotId}/milestones/${gone?.id ?? ''}`, ministry);
+    const gone = await vanishingNow();
+    await apiDelete(`/api/pilots/${pilotId}/milestones/${gone.id}?version=${gone.version}`, ministry);
     await press(lead, `Yes, remove “${vanishing}”`);
     await shows(lead, 'This milestone is no longer there: someone may have removed it already.');
     await lead.getByRole('alert').getByRole('link', { name: 'Reload the page' }).waitFor();
   });
 
-  it('lets the network draft its own part, come back to edit it, keep its input through a 409, and submit it', async () => {
+  it('lets the network draft its own part, come back to edit it, and keep its input through a 409', async () => {
     await visit(partner, `/pilots/${pilotId}`);
     await partner.getByRole('link', { name: 'Milestones and progress reports' }).click();
     await partner.waitForURL(`**${progressPath()}`);
@@ -219,7 +242,7 @@ describe('pilot progress: milestones removed with confirmation, a partner’s ow
     await partner.waitForURL(`**${progressPath()}`);
     await partner.getByRole('link', { name: /^Edit the draft for / }).click();
     await partner.waitForURL(/\?report=/);
-    const editLink = new URL(partner.url());
+    editLink = new URL(partner.url());
     await expectNoAxeViolations(partner);
     const edit = partner.getByRole('group', { name: /^Edit the draft report for / });
     await edit.getByText(`Reporting for: ${network} · Its own part of the pilot`).waitFor();
@@ -240,7 +263,6 @@ describe('pilot progress: milestones removed with confirmation, a partner’s ow
     await other.getByText('Draft report saved.').waitFor();
     await other.close();
 
-    const mine = `Desks in Mexico City and Tijuana advised women ${suffix}.`;
     await edit.getByLabel('What happened in this period').fill(mine);
     await edit.getByLabel(`${indicator}: Women`).fill('130');
     await edit.getByLabel('Period to').fill('2026-12-31');
@@ -258,13 +280,63 @@ describe('pilot progress: milestones removed with confirmation, a partner’s ow
     await press(partner, 'Save the draft report');
     await shows(partner, 'Draft report saved.');
     expect(await edit.getByLabel('What happened in this period').inputValue()).toBe(mine);
+  });
 
-    await press(partner, 'Submit the report');
-    await shows(partner, 'Report submitted.');
+  it('keeps what the network typed when a second tab submitted the draft, as a new draft it then discards after confirming', async () => {
+    const edit = partner.getByRole('group', { name: /^Edit the draft report for / });
+    const drafts = partner.getByRole('list', { name: 'Your draft reports' });
+    // A second tab submits it, with what its form shows, while this one goes on typing.
+    const filing = await partner.context().newPage();
+    await filing.goto(editLink.pathname + editLink.search);
+    await press(filing, 'Submit the report');
+    await filing.getByText('Report submitted.').waitFor();
+    await filing.close();
+
+    const later = `A mobile desk followed in Tijuana ${suffix}.`;
+    await edit.getByLabel('What happened in this period').fill(later);
+    await edit.getByLabel(`${indicator}: Men`).fill('9');
+    await press(partner, 'Save the draft report');
+    await shows(partner, /^This draft was submitted in the meantime/);
+    // Nothing typed is lost: it waits in the new-draft form, of the same organisation, to be kept.
+    const keep = partner.getByRole('group', { name: 'Draft a progress report' });
+    await keep
+      .getByRole('alert')
+      .getByText(/save it as a new draft to keep it/)
+      .waitFor();
+    expect(await keep.getByLabel('What happened in this period').inputValue()).toBe(later);
+    expect(await keep.getByLabel(`${indicator}: Women`).inputValue()).toBe('130');
+    expect(await keep.getByLabel(`${indicator}: Men`).inputValue()).toBe('9');
+    expect(await keep.getByLabel('Period from').inputValue()).toBe('2027-01-01');
+    expect(await keep.getByLabel('Reporting for').locator('option:checked').textContent()).toBe(network);
+    expect(await partner.getByText('This draft report is no longer there to edit').count()).toBe(0);
+    await press(partner, 'Save as a new draft');
+    await shows(partner, 'Draft report saved.');
+    await drafts.getByText(networkPart).waitFor();
+    await partner.getByRole('link', { name: /^Edit the draft for / }).click();
+    await partner.waitForURL(/\?report=/);
+    expect(await edit.getByLabel('What happened in this period').inputValue()).toBe(later);
+    expect(await edit.getByLabel(`${indicator}: Men`).inputValue()).toBe('9');
+
+    // Discarding it asks first; keeping it leaves it be.
+    const discard = partner.getByRole('button', { name: /^Discard the draft for / });
+    await discard.click();
+    const confirm = partner.getByRole('group', { name: /^Discard the draft for .*\?$/ });
+    await confirm.waitFor();
+    await expectNoAxeViolations(partner);
+    expect(partner.url()).toContain('discard=');
+    await confirm.getByRole('link', { name: 'Keep the draft' }).click();
+    await partner.waitForURL(`**${progressPath()}`);
+    expect(await confirm.count()).toBe(0);
+    await drafts.getByText(networkPart).waitFor();
+    await discard.click();
+    await confirm.getByRole('button', { name: /^Yes, discard the draft for / }).click();
+    await shows(partner, /^Draft discarded: /);
     await partner.getByText('You have no draft reports.').waitFor();
+
     const card = partner.getByRole('listitem').filter({ hasText: mine });
     await card.getByRole('heading', { name: networkPart }).waitFor();
     await card.getByText(`${indicator}: 130 women, 8 men`).waitFor();
+    expect(await partner.getByText(later).count()).toBe(0);
 
     // Its edit link now answers that the draft is no longer there to edit.
     await visit(partner, editLink.pathname + editLink.search);

@@ -82,7 +82,12 @@ export type PilotReport = z.infer<typeof PilotReport>;
 export const PilotReportPage = pageOf(PilotReport);
 export type PilotReportPage = z.infer<typeof PilotReportPage>;
 
-export const PilotReportListQuery = PageQuery.strict();
+export const pilotReportStates = ['draft', 'submitted'] as const;
+
+/** `state` keeps to the submitted reports, or to the caller's own drafts; both when left out. */
+export const PilotReportListQuery = PageQuery.extend({
+  state: z.enum(pilotReportStates, { error: 'state is draft or submitted' }).optional(),
+}).strict();
 export type PilotReportListQuery = z.infer<typeof PilotReportListQuery>;
 
 /**
@@ -112,6 +117,17 @@ export type UpdatePilotReportInput = z.infer<typeof UpdatePilotReportInput>;
 
 export const SubmitPilotReportInput = z.object({ version: Version }).strict();
 export type SubmitPilotReportInput = z.infer<typeof SubmitPilotReportInput>;
+
+/** A removal (of a draft report, of a milestone) names the version the caller saw: `?version=3`. */
+export const RemovalQuery = z
+  .object({
+    version: z.coerce
+      .number({ error: 'version is required' })
+      .int('version is a whole number')
+      .min(1, 'version starts at 1'),
+  })
+  .strict();
+export type RemovalQuery = z.infer<typeof RemovalQuery>;
 
 /** Indicator rows naming no target of the pilot, as `indicators.N.indicator` issues; also repeats. */
 export function unknownReportIndicators(

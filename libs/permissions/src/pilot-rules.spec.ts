@@ -67,6 +67,22 @@ describe('pilot rules', () => {
     expect(focal.can('reinvite', invitation())).toBe(false);
   });
 
+  it('lets the members of an organisation write, and discard, only its own reports', () => {
+    const report = (organisation: string) =>
+      asSubject('PilotReport', { pilot: 'p1', organisation, leadOrganisation: 'lead' });
+    const member = defineAbilityFor(of('ngo', 'member'));
+    for (const action of ['create', 'update', 'delete'] as const) {
+      expect(member.can(action, report('ngo'))).toBe(true);
+      expect(member.can(action, report('un'))).toBe(false);
+    }
+    // The lead reads its partners' parts but does not change or discard them.
+    const lead = defineAbilityFor(of('lead', 'focal_point'));
+    expect(lead.can('read', report('ngo'))).toBe(true);
+    expect(lead.can('delete', report('ngo'))).toBe(false);
+    const editor = defineAbilityFor({ id: 'e', roles: ['editor'], memberships: [] });
+    expect(editor.can('delete', report('ngo'))).toBe(false);
+  });
+
   it('lets editors and admins read every pilot and close it', () => {
     for (const role of ['editor', 'admin'] as const) {
       const ability = defineAbilityFor({ id: 'e', roles: [role], memberships: [] });

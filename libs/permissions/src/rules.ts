@@ -101,7 +101,8 @@ export const roleRules: Record<PlatformRole, (actor: Actor, builder: Builder) =>
     // The lead withdraws an open invitation and sends again one that came to nothing.
     can(['withdraw', 'reinvite'], 'PilotPartner', ledByMe);
     can(['create', 'update', 'delete'], 'PilotMilestone', ledByMe);
-    can(['create', 'update'], 'PilotReport', { organisation: { $in: verifiedMemberOf } });
+    // Each organisation writes, submits and discards its own reports (drafts only: the service's 409).
+    can(['create', 'update', 'delete'], 'PilotReport', { organisation: { $in: verifiedMemberOf } });
     can('read', 'PilotReport', { leadOrganisation: { $in: verifiedMemberOf } });
     can('read', 'PilotReport', { organisation: { $in: verifiedMemberOf } });
   },

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { type Caller, CurrentCaller, type SignedInCaller } from '../access/caller';
@@ -8,6 +8,7 @@ import {
   CreatePilotMilestoneDto,
   PilotMilestoneDto,
   PilotMilestoneListDto,
+  RemovalQueryDto,
   UpdatePilotMilestoneDto,
 } from './pilot-report.dto';
 import { PilotMilestonesService } from './pilot-milestones.service';
@@ -48,6 +49,7 @@ export class PilotMilestonesController {
     return this.milestones.update(parseId(pilotId, 'pilot'), parseId(id, 'milestone'), body, caller);
   }
 
+  /** Removes the milestone as it was at `version`: 409 when someone changed it since. */
   @Delete(':id')
   @Can('delete', 'PilotMilestone')
   @HttpCode(204)
@@ -55,8 +57,9 @@ export class PilotMilestonesController {
   async remove(
     @Param('pilotId') pilotId: string,
     @Param('id') id: string,
+    @Query() query: RemovalQueryDto,
     @CurrentCaller() caller: SignedInCaller,
   ): Promise<void> {
-    await this.milestones.remove(parseId(pilotId, 'pilot'), parseId(id, 'milestone'), caller);
+    await this.milestones.remove(parseId(pilotId, 'pilot'), parseId(id, 'milestone'), query, caller);
   }
 }

@@ -4,6 +4,7 @@ import type {
   CreatePilotMilestoneInput,
   PilotMilestone as MilestoneDto,
   PilotMilestoneList,
+  RemovalQuery,
   UpdatePilotMilestoneInput,
 } from '@pathways/contracts';
 import { PilotMilestone } from '@pathways/persistence';
@@ -66,12 +67,25 @@ export class PilotMilestonesService {
     return toMilestoneDto(milestone);
   }
 
-  async remove(pilotId: string, id: string, caller: SignedInCaller): Promise<void> {
+  /** Removes the milestone only as the caller saw it: 409, naming it, when someone changed it since. */
+  async remove(
+    pilotId: string,
+    id: string,
+    { version }: RemovalQuery,
+    caller: SignedInCaller,
+  ): Promise<void> {
     const scope = await this.editable(pilotId, caller);
     const milestone = await findMilestone(this.em, scope, id);
+    const changedSince = () =>
+      conflict(
+        'STALE_VERSION',
+        `The milestone "${milestone.title}" was changed by someone else. Reload it and try again.`,
+      );
+    if (milestone.version !== version) throw changedSince();
     await this.em.transactional(async (em) => {
       await recordPilotChange(em, scope.pilot.id, 'remove_milestone', caller.user.id, changed(milestone));
-      em.remove(milestone);
+      // Under the pilot's lock, and only at that version: a change that came first wins (and no event stays).
+      if (!(await em.nativeDelete(PilotMilestone, { id: milestone.id, version }))) throw changedSince();
     });
   }
 

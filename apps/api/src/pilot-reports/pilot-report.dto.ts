@@ -7,6 +7,7 @@ import {
   PilotReporting,
   PilotReportListQuery,
   PilotReportPage,
+  RemovalQuery,
   SubmitPilotReportInput,
   UpdatePilotMilestoneInput,
   UpdatePilotReportInput,
@@ -23,4 +24,5 @@ export class PilotReportListQueryDto extends createZodDto(PilotReportListQuery) 
 export class CreatePilotReportDto extends createZodDto(CreatePilotReportInput) {}
 export class UpdatePilotReportDto extends createZodDto(UpdatePilotReportInput) {}
 export class SubmitPilotReportDto extends createZodDto(SubmitPilotReportInput) {}
+export class RemovalQueryDto extends createZodDto(RemovalQuery) {}
 export class PilotReportingDto extends createZodDto(PilotReporting) {}

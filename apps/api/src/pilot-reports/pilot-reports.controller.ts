@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { type Caller, CurrentCaller, type SignedInCaller } from '../access/caller';
 import { Can, Public } from '../access/permission.decorator';
@@ -10,6 +10,7 @@ import {
   PilotReportingDto,
   PilotReportListQueryDto,
   PilotReportPageDto,
+  RemovalQueryDto,
   SubmitPilotReportDto,
   UpdatePilotReportDto,
 } from './pilot-report.dto';
@@ -20,7 +21,7 @@ import { PilotReportsService } from './pilot-reports.service';
 export class PilotReportsController {
   constructor(private readonly reports: PilotReportsService) {}
 
-  /** Submitted reports (public once the pilot is), and the caller's own drafts. */
+  /** Submitted reports (public once the pilot is), and the caller's own drafts; `state` keeps to one. */
   @Get('reports')
   @Public()
   @ZodResponse({ type: PilotReportPageDto })
@@ -75,6 +76,20 @@ export class PilotReportsController {
     @CurrentCaller() caller: SignedInCaller,
   ) {
     return this.reports.submit(parseId(pilotId, 'pilot'), parseId(id, 'report'), body, caller);
+  }
+
+  /** Throws away a draft of the caller's own organisation, as it was at `version`. */
+  @Delete('reports/:id')
+  @Can('delete', 'PilotReport')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Discarded.' })
+  async discard(
+    @Param('pilotId') pilotId: string,
+    @Param('id') id: string,
+    @Query() query: RemovalQueryDto,
+    @CurrentCaller() caller: SignedInCaller,
+  ): Promise<void> {
+    await this.reports.discard(parseId(pilotId, 'pilot'), parseId(id, 'report'), query, caller);
   }
 
   /** The public traffic light: green, yellow after PILOT_REPORTING_YELLOW_AFTER, red after PILOT_REPORTING_RED_AFTER. */

@@ -1,4 +1,11 @@
-import { Membership, OutboxMessage, Pilot, PilotReport } from '@pathways/persistence';
+import {
+  Membership,
+  OutboxMessage,
+  Pilot,
+  PilotMilestone,
+  PilotReport,
+  WorkflowEvent,
+} from '@pathways/persistence';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pilotIndicators, seedPilotReportScene } from '../testing/pilot-report-scene';
 import { bearer, startTestApi, type TestApi } from '../testing/test-api';
@@ -164,9 +171,48 @@ describe('pilot milestones, progress reports and the reporting light', () => {
       });
       expect(fractional.json().issues).toEqual([expect.objectContaining({ path: 'progress' })]);
 
-      expect((await call('DELETE', url, ngoFocal.token)).statusCode).toBe(403);
-      expect((await call('DELETE', url, leadFocal.token)).statusCode).toBe(204);
+      const seen = `${url}?version=${updated.json().version}`;
+      expect((await call('DELETE', seen, ngoFocal.token)).statusCode).toBe(403);
+      expect((await call('DELETE', seen, leadFocal.token)).statusCode).toBe(204);
       expect((await call('PATCH', url, leadFocal.token, { progress: 1, version: 9 })).statusCode).toBe(404);
+      expect((await call('DELETE', seen, leadFocal.token)).statusCode).toBe(404);
+    });
+
+    it('are removed only as the caller saw them: 409 naming the milestone when changed since, and it stays', async () => {
+      const { leadFocal } = scene.people;
+      const m = (
+        await call('POST', milestones(), leadFocal.token, { title: 'Helpdesk opens', dueDate: '2026-05-01' })
+      ).json();
+      const url = `${milestones()}/${m.id}`;
+      const changed = await call('PATCH', url, leadFocal.token, { progress: 10, version: m.version });
+      expect(changed.statusCode, changed.body).toBe(200);
+      const events = () =>
+        scene.em.fork().count(WorkflowEvent, {
+          entityType: 'Pilot',
+          entityId: scene.pilot.id,
+          transition: 'remove_milestone',
+        });
+      const before = await events();
+
+      const stale = await call('DELETE', `${url}?version=${m.version}`, leadFocal.token);
+      expect(stale.statusCode).toBe(409);
+      expect(stale.json()).toMatchObject({
+        code: 'STALE_VERSION',
+        message: 'The milestone "Helpdesk opens" was changed by someone else. Reload it and try again.',
+      });
+      for (const query of ['', '?version=abc', '?version=0']) {
+        const bad = await call('DELETE', `${url}${query}`, leadFocal.token);
+        expect(bad.statusCode, query).toBe(400);
+        expect(bad.json().issues.map((i: { path: string }) => i.path)).toEqual(['version']);
+      }
+      expect(await scene.em.fork().count(PilotMilestone, { id: m.id })).toBe(1);
+      expect(await events()).toBe(before);
+      expect((await call('GET', milestones())).json().items).toContainEqual(
+        expect.objectContaining({ id: m.id, progress: 10, version: changed.json().version }),
+      );
+      const removed = await call('DELETE', `${url}?version=${changed.json().version}`, leadFocal.token);
+      expect(removed.statusCode, removed.body).toBe(204);
+      expect(await events()).toBe(before + 1);
     });
 
     it('change only while the pilot is active (409), and stay hidden with a pilot that is not public (404)', async () => {
@@ -325,6 +371,125 @@ describe('pilot milestones, progress reports and the reporting light', () => {
       });
       expect(stale.statusCode).toBe(409);
       expect(stale.json().code).toBe('STALE_VERSION');
+    });
+
+    it('let a partner discard its own draft at the version it saw, once, leaving nothing', async () => {
+      const { ngoMember, unMember, leadMember, leadFocal, editor } = scene.people;
+      const report = await draft(ngoMember.token, { narrative: 'Not worth keeping.' });
+      const url = `${reports()}/${report.id}`;
+      const discards = () =>
+        scene.em
+          .fork()
+          .find(WorkflowEvent, {
+            entityType: 'Pilot',
+            entityId: scene.pilot.id,
+            transition: 'discard_report',
+          })
+          .then((events) => events.filter((e) => e.payload?.reportId === report.id));
+      const still = () => scene.em.fork().count(PilotReport, { id: report.id });
+
+      // A draft is unseen by anyone outside its organisation (editors too): 404, never 403.
+      for (const who of [unMember, leadMember, leadFocal, editor])
+        expect((await call('DELETE', `${url}?version=1`, who.token)).statusCode).toBe(404);
+      expect((await call('DELETE', `${url}?version=1`)).statusCode).toBe(401);
+      const missing = await call('DELETE', url, ngoMember.token);
+      expect(missing.statusCode).toBe(400);
+      expect(missing.json().issues).toEqual([expect.objectContaining({ path: 'version' })]);
+
+      const saved = await call('PATCH', url, ngoMember.token, { narrative: 'Changed.', version: 1 });
+      expect(saved.statusCode, saved.body).toBe(200);
+      const stale = await call('DELETE', `${url}?version=1`, ngoMember.token);
+      expect(stale.statusCode).toBe(409);
+      expect(stale.json().code).toBe('STALE_VERSION');
+      expect(await still()).toBe(1);
+      expect(await discards()).toEqual([]);
+
+      const discarded = await call('DELETE', `${url}?version=${saved.json().version}`, ngoMember.token);
+      expect(discarded.statusCode, discarded.body).toBe(204);
+      expect(await still()).toBe(0);
+      const [event, ...more] = await discards();
+      expect(more).toEqual([]);
+      expect(event).toMatchObject({
+        workflow: 'pilot',
+        fromState: 'active',
+        toState: 'active',
+        actorId: ngoMember.id,
+        payload: { reportId: report.id, organisationId: scene.orgs.ngo.id, compiled: false },
+      });
+      expect((await call('GET', url, ngoMember.token)).statusCode).toBe(404);
+      const listed = await call('GET', `${reports()}?state=draft`, ngoMember.token);
+      expect(listed.json().items.map((r: { id: string }) => r.id)).not.toContain(report.id);
+      expect(
+        (await call('DELETE', `${url}?version=${saved.json().version}`, ngoMember.token)).statusCode,
+      ).toBe(404);
+      expect(await discards()).toHaveLength(1);
+    });
+
+    it('keep a submitted report: discarding it is 409 for its writers and 403 for others', async () => {
+      const { ngoMember, unMember } = scene.people;
+      const filed = await submit(ngoMember.token, await draft(ngoMember.token));
+      const url = `${reports()}/${filed.id}?version=${filed.version}`;
+      const refused = await call('DELETE', url, ngoMember.token);
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json()).toMatchObject({
+        code: 'INVALID_STATE',
+        message: 'This report was submitted; it can no longer change.',
+      });
+      expect((await call('DELETE', url, unMember.token)).statusCode).toBe(403);
+      expect((await call('GET', `${reports()}/${filed.id}`)).json()).toMatchObject({ id: filed.id });
+
+      // Submitted in one tab while discarded in another: one of them wins, whole.
+      const pending = await draft(ngoMember.token);
+      const [submitted, discarded] = await Promise.all([
+        call('POST', `${reports()}/${pending.id}/submit`, ngoMember.token, { version: pending.version }),
+        call('DELETE', `${reports()}/${pending.id}?version=${pending.version}`, ngoMember.token),
+      ]);
+      expect([submitted.statusCode, discarded.statusCode].sort()).toEqual(
+        submitted.statusCode === 200 ? [200, 409] : [204, 409],
+      );
+      const left = await scene.em.fork().findOne(PilotReport, { id: pending.id });
+      const chained = (
+        await scene.em.fork().find(WorkflowEvent, { entityType: 'Pilot', entityId: scene.pilot.id })
+      )
+        .filter((e) => e.payload?.reportId === pending.id)
+        .map((e) => e.transition);
+      if (submitted.statusCode === 200) {
+        expect(left?.submittedAt).not.toBeNull();
+        expect(chained).toEqual(['draft_report', 'submit_report']);
+      } else {
+        expect(left).toBeNull();
+        expect(chained).toEqual(['draft_report', 'discard_report']);
+      }
+    });
+
+    it("list the submitted reports and the caller's own drafts apart (state), so drafts never fall off a page", async () => {
+      const s = await seedPilotReportScene(api);
+      const { ngoMember } = s.people;
+      for (let i = 0; i < 3; i++) await submit(ngoMember.token, await draft(ngoMember.token, {}, s), s);
+      const mine = await draft(ngoMember.token, {}, s);
+      const page = async (query: string, token = ngoMember.token) => {
+        const response = await call('GET', `${reports(s)}?pageSize=2${query}`, token);
+        expect(response.statusCode, response.body).toBe(200);
+        const body = response.json();
+        return { ids: body.items.map((r: { id: string }) => r.id), total: body.total, items: body.items };
+      };
+      // Mixed, the draft comes after the submitted reports: not on the first page.
+      expect(await page('')).toMatchObject({ total: 4 });
+      expect((await page('')).ids).not.toContain(mine.id);
+      expect(await page('&state=draft')).toMatchObject({ ids: [mine.id], total: 1 });
+      const filed = await page('&state=submitted');
+      expect(filed.total).toBe(3);
+      expect(filed.items.every((r: { submittedAt: string | null }) => r.submittedAt)).toBe(true);
+      // Nobody else sees the network's drafts, signed in or not.
+      expect(await page('&state=draft', s.people.unMember.token)).toMatchObject({ ids: [], total: 0 });
+      const anonymous = await call('GET', `${reports(s)}?state=draft`);
+      expect(anonymous.json()).toMatchObject({ items: [], total: 0 });
+
+      for (const bad of ['drafts', 'DRAFT', '']) {
+        const refused = await call('GET', `${reports(s)}?state=${bad}`, ngoMember.token);
+        expect(refused.statusCode, bad).toBe(400);
+        expect(refused.json().issues).toEqual([{ path: 'state', message: 'state is draft or submitted' }]);
+      }
     });
 
     it('are taken while the pilot is active or just completed, not once closed or long completed', async () => {

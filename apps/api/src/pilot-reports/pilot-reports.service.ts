@@ -11,6 +11,7 @@ import {
   pilotReportingSettings,
   type PilotReportListQuery,
   type PilotReportPage,
+  type RemovalQuery,
   type ReportingThresholds,
   type SubmitPilotReportInput,
   unknownReportIndicators,
@@ -35,7 +36,7 @@ const filed = (report: PilotReport, organisationId: string) => ({
 /**
  * Progress reports: each accepted partner (the lead included) drafts and submits its own part; the
  * lead alone files the compiled report for the whole pilot. A submitted report never changes.
- * Drafting and submitting are events on the pilot's chain; editing a draft is not.
+ * Drafting, submitting and discarding are events on the pilot's chain; editing a draft is not.
  */
 @Injectable()
 export class PilotReportsService {
@@ -50,16 +51,23 @@ export class PilotReportsService {
     this.thresholds = { yellowAfterMs, redAfterMs };
   }
 
-  /** Submitted reports, newest first, then the caller's own drafts. */
+  /**
+   * Submitted reports, newest first, then the caller's own drafts; `state` keeps to one of them, so
+   * a page of drafts is never crowded out by many submitted reports.
+   */
   async list(pilotId: string, query: PilotReportListQuery, caller: Caller): Promise<PilotReportPage> {
     const { pilot } = await readablePilot(this.em, pilotId, caller);
     const own = (caller.actor?.memberships ?? [])
       .filter((m) => caller.ability.can('update', reportSubject(pilot, m.organisationId)))
       .map((m) => m.organisationId);
-    const where: FilterQuery<PilotReport> = {
-      pilot,
-      $or: [{ submittedAt: { $ne: null } }, { organisation: { $in: own } }],
-    };
+    const submitted: FilterQuery<PilotReport> = { submittedAt: { $ne: null } };
+    const drafts: FilterQuery<PilotReport> = { submittedAt: null, organisation: { $in: own } };
+    const where: FilterQuery<PilotReport> =
+      query.state === 'submitted'
+        ? { pilot, ...submitted }
+        : query.state === 'draft'
+          ? { pilot, ...drafts }
+          : { pilot, $or: [submitted, drafts] };
     const [rows, total] = await this.em.findAndCount(PilotReport, where, {
       populate: ['organisation'],
       orderBy: [{ submittedAt: 'desc nulls last' }, { periodEnd: 'desc' }, { id: 'asc' }],
@@ -153,6 +161,33 @@ export class PilotReportsService {
     return toReportDto(report);
   }
 
+  /**
+   * Throws away a draft of the caller's own organisation, as it was at `version`; on the pilot's
+   * chain like its drafting, so the log tells why a started report never came.
+   */
+  async discard(
+    pilotId: string,
+    id: string,
+    { version }: RemovalQuery,
+    caller: SignedInCaller,
+  ): Promise<void> {
+    const { scope, report } = await this.ownDraft(pilotId, id, version, caller, 'delete');
+    await this.em.transactional(async (em) => {
+      const organisationId = report.organisation.id;
+      await recordPilotChange(
+        em,
+        scope.pilot.id,
+        'discard_report',
+        caller.user.id,
+        filed(report, organisationId),
+      );
+      // Under the pilot's lock, and only as seen: a save or a submission that came first wins, and no
+      // event stays.
+      const gone = await em.nativeDelete(PilotReport, { id: report.id, version, submittedAt: null });
+      if (!gone) throw staleVersion('report');
+    });
+  }
+
   async reporting(pilotId: string, caller: Caller, now = new Date()): Promise<PilotReporting> {
     const { pilot } = await readablePilot(this.em, pilotId, caller);
     const last = await lastPilotReport(this.em, pilot.id);
@@ -163,10 +198,16 @@ export class PilotReportsService {
   }
 
   /** 404 unseen, 403 not the caller's organisation, 409 stale, submitted, or the pilot no longer reporting. */
-  private async ownDraft(pilotId: string, id: string, version: number, caller: SignedInCaller) {
+  private async ownDraft(
+    pilotId: string,
+    id: string,
+    version: number,
+    caller: SignedInCaller,
+    action: 'update' | 'delete' = 'update',
+  ) {
     const scope = await readablePilot(this.em, pilotId, caller);
     const report = await findReport(this.em, scope, id, caller);
-    if (!caller.ability.can('update', reportSubject(scope.pilot, report.organisation.id)))
+    if (!caller.ability.can(action, reportSubject(scope.pilot, report.organisation.id)))
       throw forbidden('Only members of the organisation that wrote a report may change it.');
     if (report.submittedAt)
       throw conflict('INVALID_STATE', 'This report was submitted; it can no longer change.');

@@ -177,7 +177,7 @@ describe("a pilot's timeline: every change an event, its invitations' answers me
       payload: { title: 'Helpline opens in Tagalog' },
     });
     const [removed] = await appended(id, () =>
-      ok(call('DELETE', `${milestones}/${first.id}`, ministry.focal), 204),
+      ok(call('DELETE', `${milestones}/${first.id}?version=${first.version + 1}`, ministry.focal), 204),
     );
     expect(removed).toMatchObject({ transition: 'remove_milestone', payload: { milestoneId: first.id } });
 
@@ -205,6 +205,17 @@ describe("a pilot's timeline: every change an event, its invitations' answers me
     expect(submitted).toMatchObject({
       transition: 'submit_report',
       payload: { organisationId: ngo.id, compiled: false },
+    });
+    const second = await ok(call('POST', `/api/pilots/${id}/reports`, ngo.member, { period }), 201);
+    const discarded = await appended(id, () =>
+      ok(call('DELETE', `/api/pilots/${id}/reports/${second.id}?version=${second.version}`, ngo.member), 204),
+    );
+    expect(discarded).toHaveLength(1);
+    expect(discarded[0]).toMatchObject({
+      transition: 'discard_report',
+      fromState: 'active',
+      toState: 'active',
+      payload: { reportId: second.id, organisationId: ngo.id, compiled: false },
     });
     const compiled = await ok(
       call('POST', `/api/pilots/${id}/reports`, ministry.member, { period, compiled: true }),
@@ -255,6 +266,8 @@ describe("a pilot's timeline: every change an event, its invitations' answers me
       ['remove_milestone', 'Helpline opens in Tagalog', null],
       ['draft_report', ngo.name, null],
       ['submit_report', ngo.name, null],
+      ['draft_report', ngo.name, null],
+      ['discard_report', ngo.name, null],
       ['draft_report', ministry.name, 'compiled'],
       ['submit_report', ministry.name, 'compiled'],
       ['complete', null, null],
@@ -342,6 +355,17 @@ describe("a pilot's timeline: every change an event, its invitations' answers me
       expect(response.statusCode).toBe(409);
     });
     expect(stale).toEqual([]);
+    // Nor for a removal or a discard of something changed since, or of another's draft.
+    const part = await ok(call('POST', `/api/pilots/${id}/reports`, ngo.member, { period }), 201);
+    const late = await appended(id, async () => {
+      for (const [url, token, status] of [
+        [`/api/pilots/${id}/milestones/${first.id}?version=${first.version + 1}`, ministry.focal, 409],
+        [`/api/pilots/${id}/reports/${part.id}?version=${part.version + 1}`, ngo.member, 409],
+        [`/api/pilots/${id}/reports/${part.id}?version=${part.version}`, un.member, 404],
+      ] as const)
+        expect((await call('DELETE', url, token)).statusCode, url).toBe(status);
+    });
+    expect(late).toEqual([]);
   });
 
   it('shows partners the invitations and their answers, others no pending or refused invitation of another, and the public only changes of state without who made them', async () => {

@@ -66,6 +66,7 @@ export const pilotChangeEvents = [
   'remove_milestone',
   'draft_report',
   'submit_report',
+  'discard_report',
   'draft_practice',
 ] as const;
 export type PilotChangeEvent = (typeof pilotChangeEvents)[number];

@@ -76,6 +76,10 @@ const pilotChanges: Record<string, Told> = {
     (compiled ? m.pilots_timeline_submit_compiled_report : m.pilots_timeline_submit_report)({
       organisation: subject,
     }),
+  discard_report: ({ subject, compiled }) =>
+    (compiled ? m.pilots_timeline_discard_compiled_report : m.pilots_timeline_discard_report)({
+      organisation: subject,
+    }),
   draft_practice: ({ subject }) => m.pilots_timeline_draft_practice({ title: subject }),
 };
 const invitationEvents: Record<string, Told> = {

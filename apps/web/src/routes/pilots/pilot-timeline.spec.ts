@@ -1,4 +1,5 @@
 import type { WorkflowEventDto } from '@pathways/contracts';
+import { pilotChangeEvents } from '@pathways/workflow';
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import Timeline from '$lib/components/Timeline.svelte';
@@ -50,6 +51,12 @@ describe('pilotEventSentence', () => {
     expect(pilotEventSentence(same('submit_report', 'The ministry', 'compiled'))).toBe(
       'The ministry submitted the compiled report of the pilot',
     );
+    expect(pilotEventSentence(same('discard_report', network))).toBe(
+      `${network} discarded a draft progress report`,
+    );
+    expect(pilotEventSentence(same('discard_report', 'The ministry', 'compiled'))).toBe(
+      'The ministry discarded a draft of the compiled report of the pilot',
+    );
     expect(pilotEventSentence(same('draft_practice', 'Safe corridors'))).toBe(
       'Good-practice draft created: Safe corridors',
     );
@@ -71,6 +78,11 @@ describe('pilotEventSentence', () => {
     expect(
       pilotEventSentence({ ...answer('reinvite', 'declined', 'invited', network), detail: 'funding' }),
     ).toBe(`Invited ${network} again (funding)`);
+  });
+
+  it('has a sentence for every change the API files on a pilot', () => {
+    for (const change of pilotChangeEvents)
+      expect(pilotEventSentence(same(change, network)), change).not.toBe(change);
   });
 
   it('names an unknown change (a newer API) by itself, and an unnamed subject in words', () => {

@@ -5,6 +5,8 @@ export interface Failure {
   code?: string | null;
   errors?: Record<string, string>;
   values?: Record<string, string>;
+  /** The input of a draft submitted or discarded meanwhile, handed to the new-draft form. */
+  asNewDraft?: boolean;
 }
 
 /** A 409 or 404 means the page is out of date: it offers a reload next to the message. */
