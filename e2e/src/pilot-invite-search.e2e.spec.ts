@@ -5,7 +5,8 @@ import { expectNoAxeViolations } from './setup/browser';
 import './setup/context';
 import { demoLogin } from './setup/logins';
 import { logIn, Pages, shows, visit } from './setup/pages';
-import { apiCall, newAuthor, tokenOf } from './setup/publication';
+import { corridorPilot } from './setup/pilot-journey';
+import { newAuthor } from './setup/publication';
 
 /**
  * The lead finds the partners to invite by searching (issue 5): the picker lists at most 100
@@ -22,10 +23,6 @@ const manila = `${prefix} Manila domestic workers union`;
 const mexico = `${prefix} Mexico City shelter`;
 const kathmandu = `${prefix} Kathmandu returnee network`;
 
-interface Me {
-  memberships: { organisationId: string; status: string }[];
-}
-
 const press = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).first().click();
 
 /** The organisations the picker offers, without its "Choose…" option. */
@@ -41,31 +38,17 @@ describe('pilot invite search: find, filter, invite the next match, without Java
   const invite = () => lead.getByRole('region', { name: 'Invite a partner' });
 
   beforeAll(async () => {
-    const ministry = await tokenOf('ministry');
-    const { memberships } = await apiCall<Me>('GET', '/api/me', ministry);
-    const leadOrg = memberships.find((m) => m.status === 'active');
-    if (!leadOrg) throw new Error('the ministry has no active membership');
-    const pilot = await apiCall<{ id: string; version: number }>('POST', '/api/pilots', ministry, {
-      organisationId: leadOrg.organisationId,
-      content: {
+    const pilot = await corridorPilot(
+      {
         title: `Partners on the corridor ${prefix}`,
         summary: 'Pre-departure orientation in Manila and a shelter in Mexico City.',
         objectives: 'Fewer women recruited into debt bondage.',
-        themes: ['domestic-workers-rights'],
-        stages: ['pre-departure', 'destination'],
-        countries: [
-          { code: 'PH', role: 'origin' },
-          { code: 'MX', role: 'destination' },
-        ],
-        period: { start: '2027-01-01', end: '2028-06-30' },
         expectedResults: '2,000 women oriented before departure.',
-        indicators: [{ indicator: 'Women oriented', unit: 'people', women: 2000, men: 150 }],
-        language: 'en',
+        indicator: { name: 'Women oriented', women: 2000, men: 150 },
+        message: 'Will you join us on this corridor?',
       },
-    });
-    await apiCall('POST', `/api/pilots/${pilot.id}/transitions/propose`, ministry, {
-      version: pilot.version,
-    });
+      { partners: false },
+    );
     pilotPath = `/pilots/${pilot.id}`;
     for (const organisation of [
       { name: manila, kind: 'trade_union', country: 'PH' },

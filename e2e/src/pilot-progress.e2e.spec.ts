@@ -5,6 +5,7 @@ import { expectNoAxeViolations } from './setup/browser';
 import './setup/context';
 import { demoLogin } from './setup/logins';
 import { logIn, Pages, shows, visit } from './setup/pages';
+import { corridorPilot, demoNetwork as network } from './setup/pilot-journey';
 import { apiCall, tokenOf } from './setup/publication';
 
 /**
@@ -26,25 +27,11 @@ const dropped = `Desk staff trained ${suffix}`;
 const vanishing = `Leaflets printed ${suffix}`;
 /** What the network's part finally says, as it is submitted. */
 const mine = `Desks in Mexico City and Tijuana advised women ${suffix}.`;
-const network = 'Red de Mujeres Trabajadoras Migrantes (demo)';
-const unEntity = 'UN Women Migration Programme (demo)';
 
 /** The network's report, as its card heading and the lead's links name it: "<network>: <period>". */
 const networkPart = new RegExp(`^${network.replace(/[()]/g, '\\$&')}:`);
 
 const press = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).first().click();
-
-interface Me {
-  memberships: { organisationId: string; organisationName: string; status: string }[];
-}
-
-/** The organisation the demo user belongs to (the one named `name`, when given). */
-async function organisationOf(token: string, name?: string): Promise<{ id: string; name: string }> {
-  const { memberships } = await apiCall<Me>('GET', '/api/me', token);
-  const found = memberships.find((m) => m.status === 'active' && (!name || m.organisationName === name));
-  if (!found) throw new Error(`no active membership${name ? ` in ${name}` : ''}`);
-  return { id: found.organisationId, name: found.organisationName };
-}
 
 /** DELETE through the API (apiCall reads a JSON answer, and a 204 has none). */
 async function apiDelete(path: string, token: string): Promise<void> {
@@ -53,12 +40,6 @@ async function apiDelete(path: string, token: string): Promise<void> {
     headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': '198.51.100.77' },
   });
   expect(response.status).toBe(204);
-}
-
-/** Fires a pilot transition with the version the pilot has now. */
-async function fire(pilotId: string, transition: string, token: string): Promise<void> {
-  const { version } = await apiCall<{ version: number }>('GET', `/api/pilots/${pilotId}`, token);
-  await apiCall('POST', `/api/pilots/${pilotId}/transitions/${transition}`, token, { version });
 }
 
 describe('pilot progress: milestones removed with confirmation, a partner’s own draft edited, submitted, kept and discarded', () => {
@@ -72,53 +53,18 @@ describe('pilot progress: milestones removed with confirmation, a partner’s ow
   let editLink = new URL('http://unset');
 
   beforeAll(async () => {
-    const [ministryToken, networkToken, unToken] = await Promise.all([
-      tokenOf('ministry'),
-      tokenOf('network'),
-      tokenOf('reviewer1'),
-    ]);
-    ministry = ministryToken;
-    const leadOrg = await organisationOf(ministry);
-    const networkOrg = await organisationOf(networkToken, network);
-    const unOrg = await organisationOf(unToken, unEntity);
-
-    const created = await apiCall<{ id: string }>('POST', '/api/pilots', ministry, {
-      organisationId: leadOrg.id,
-      content: {
+    ministry = await tokenOf('ministry');
+    ({ id: pilotId } = await corridorPilot(
+      {
         title,
         summary: 'Advice desks for women before they sign a recruitment contract.',
         objectives: 'Fewer women recruited on unfair terms.',
-        themes: ['domestic-workers-rights'],
-        stages: ['pre-departure', 'destination'],
-        countries: [
-          { code: 'PH', role: 'origin' },
-          { code: 'MX', role: 'destination' },
-        ],
-        period: { start: '2027-01-01', end: '2028-06-30' },
         expectedResults: '1,500 women advised before signing.',
-        indicators: [{ indicator, unit: 'people', women: 1500, men: 100 }],
-        frameworks: ['gfmd-rt-2-2'],
-        language: 'en',
-      },
-    });
-    pilotId = created.id;
-    await fire(pilotId, 'propose', ministry);
-    const invite = (organisationId: string, role: string) =>
-      apiCall<{ id: string; version: number }>('POST', `/api/pilots/${pilotId}/partners`, ministry, {
-        organisationId,
-        role,
+        indicator: { name: indicator, women: 1500, men: 100 },
         message: 'Will you run the desks with us?',
-      });
-    const toNetwork = await invite(networkOrg.id, 'implementing');
-    const toUn = await invite(unOrg.id, 'technical');
-    await fire(pilotId, 'start_forming', ministry);
-    const accept = (invitation: { id: string; version: number }, token: string, countries: string[]) =>
-      apiCall('POST', `/api/pilots/${pilotId}/partners/${invitation.id}/transitions/accept`, token, {
-        version: invitation.version,
-        countries,
-      });
-    await accept(toNetwork, networkToken, ['MX']);
-    await accept(toUn, unToken, ['PH']);
+      },
+      { partners: true },
+    ));
 
     lead = await pages.newPage({ javaScriptEnabled: false });
     await logIn(lead, demoLogin('ministry'));

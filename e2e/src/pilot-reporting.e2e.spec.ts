@@ -8,6 +8,7 @@ import { demoLogin } from './setup/logins';
 import { waitForMail } from './setup/mail';
 import { logIn, Pages, shows, visit } from './setup/pages';
 import { withDatabase } from './setup/pilot-seed';
+import { corridorPilot, demoNetwork as network, demoUnEntity as unEntity } from './setup/pilot-journey';
 import { apiCall, tokenOf } from './setup/publication';
 
 /**
@@ -25,31 +26,11 @@ const suffix = randomBytes(3).toString('hex');
 const title = `Helplines for women domestic workers ${suffix}`;
 const indicator = 'Women and men oriented before departure';
 const milestone = `Helpline opens in Mexico City ${suffix}`;
-const network = 'Red de Mujeres Trabajadoras Migrantes (demo)';
-const unEntity = 'UN Women Migration Programme (demo)';
 
 /** QueueName.Reminders and PilotReportJob.ScheduleReporting of @pathways/queues (out of the e2e's scope). */
 const scheduleReporting = { queue: 'reminders', jobName: 'schedule-pilot-reporting' } as const;
 
 const press = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).first().click();
-
-interface Me {
-  memberships: { organisationId: string; organisationName: string; role: string; status: string }[];
-}
-
-/** The organisation `role`'s demo user belongs to (the one named `name`, when given). */
-async function organisationOf(token: string, name?: string): Promise<{ id: string; name: string }> {
-  const { memberships } = await apiCall<Me>('GET', '/api/me', token);
-  const found = memberships.find((m) => m.status === 'active' && (!name || m.organisationName === name));
-  if (!found) throw new Error(`no active membership${name ? ` in ${name}` : ''}`);
-  return { id: found.organisationId, name: found.organisationName };
-}
-
-/** Fires a pilot transition with the version the pilot has now. */
-async function fire(pilotId: string, transition: string, token: string): Promise<void> {
-  const { version } = await apiCall<{ version: number }>('GET', `/api/pilots/${pilotId}`, token);
-  await apiCall('POST', `/api/pilots/${pilotId}/transitions/${transition}`, token, { version });
-}
 
 describe('pilot reporting: the public light, the reminder, the registry and the directory', () => {
   const pages = new Pages();
@@ -62,53 +43,18 @@ describe('pilot reporting: the public light, the reminder, the registry and the 
   const publicPath = () => `/registry/pilots/${slug}`;
 
   beforeAll(async () => {
-    const [ministry, networkToken, unToken] = await Promise.all([
-      tokenOf('ministry'),
-      tokenOf('network'),
-      tokenOf('reviewer1'),
-    ]);
-    leadOrg = await organisationOf(ministry);
-    networkOrg = await organisationOf(networkToken, network);
-    const unOrg = await organisationOf(unToken, unEntity);
-
-    const created = await apiCall<{ id: string; slug: string }>('POST', '/api/pilots', ministry, {
-      organisationId: leadOrg.id,
-      content: {
+    const pilot = await corridorPilot(
+      {
         title,
         summary: 'Pre-departure orientation in Manila and a helpline in Mexico City.',
         objectives: 'Fewer women recruited into debt bondage.',
-        themes: ['domestic-workers-rights'],
-        stages: ['pre-departure', 'destination'],
-        countries: [
-          { code: 'PH', role: 'origin' },
-          { code: 'MX', role: 'destination' },
-        ],
-        period: { start: '2027-01-01', end: '2028-06-30' },
         expectedResults: '2,000 women oriented before departure.',
-        indicators: [{ indicator, unit: 'people', women: 2000, men: 150 }],
-        frameworks: ['gfmd-rt-2-2'],
-        language: 'en',
-      },
-    });
-    pilotId = created.id;
-    slug = created.slug;
-    await fire(pilotId, 'propose', ministry);
-    const invite = (organisationId: string, role: string) =>
-      apiCall<{ id: string; version: number }>('POST', `/api/pilots/${pilotId}/partners`, ministry, {
-        organisationId,
-        role,
+        indicator: { name: indicator, women: 2000, men: 150 },
         message: 'Will you join us on this corridor?',
-      });
-    const toNetwork = await invite(networkOrg.id, 'implementing');
-    const toUn = await invite(unOrg.id, 'technical');
-    await fire(pilotId, 'start_forming', ministry);
-    const accept = (partner: { id: string; version: number }, token: string, countries: string[]) =>
-      apiCall('POST', `/api/pilots/${pilotId}/partners/${partner.id}/transitions/accept`, token, {
-        version: partner.version,
-        countries,
-      });
-    await accept(toNetwork, networkToken, ['MX']);
-    await accept(toUn, unToken, ['PH']);
+      },
+      { partners: true },
+    );
+    ({ id: pilotId, slug, lead: leadOrg, network: networkOrg } = pilot);
 
     lead = await pages.newPage({ javaScriptEnabled: false });
     await logIn(lead, demoLogin('ministry'));
