@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { RequestEvent } from '@sveltejs/kit';
 import { AnswerInvitationInput, FirePilotTransitionInput } from '@pathways/contracts';
 import type { ApiClient } from './api';
 import { ApiFailure } from './api-failure';
+import { actionEvent, testPilotId } from './testing/action-event';
 import {
   answerBody,
   answerInvitation,
@@ -18,7 +18,7 @@ const posted = (entries: [string, string][]): FormData => {
   return data;
 };
 
-const pilotId = '00000000-0000-4000-8000-000000000100';
+const pilotId = testPilotId;
 const partnerId = '00000000-0000-4000-8000-000000000201';
 const orgId = '00000000-0000-4000-8000-0000000000a1';
 
@@ -31,17 +31,7 @@ function event(entries: [string, string][], reply: (path: string, body: unknown)
       return reply(path, body);
     },
   } as unknown as ApiClient;
-  const request = new Request('http://web.test/pilots', { method: 'POST', body: posted(entries) });
-  const locals = { user: { id: 'u1' }, api, memberships: [], rules: [] } as unknown as App.Locals;
-  return {
-    sent,
-    event: {
-      request,
-      locals,
-      url: new URL('http://web.test/pilots'),
-      params: { id: pilotId },
-    } as unknown as RequestEvent,
-  };
+  return { sent, event: actionEvent(entries, api) };
 }
 
 const stale = () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { RequestEvent } from '@sveltejs/kit';
 import type { ApiClient } from './api';
 import { ApiFailure } from './api-failure';
+import { actionEvent, testPilotId } from './testing/action-event';
 import { removeMilestone, updateMilestone } from './pilot-milestone-actions';
 
-const pilotId = '00000000-0000-4000-8000-000000000100';
+const pilotId = testPilotId;
 const milestoneId = '00000000-0000-4000-8000-000000000201';
 const milestones = `/api/pilots/${pilotId}/milestones`;
 
@@ -28,19 +28,7 @@ function event(entries: [string, string][], refusal?: { status: number; code: st
       await answer(method, path, body);
     },
   } as unknown as ApiClient;
-  const data = new FormData();
-  for (const [name, value] of entries) data.append(name, value);
-  const request = new Request('http://web.test/pilots', { method: 'POST', body: data });
-  const locals = { user: { id: 'u1' }, api, memberships: [], rules: [] } as unknown as App.Locals;
-  return {
-    sent,
-    event: {
-      request,
-      locals,
-      url: new URL('http://web.test/pilots'),
-      params: { id: pilotId },
-    } as unknown as RequestEvent,
-  };
+  return { sent, event: actionEvent(entries, api) };
 }
 
 const removal: [string, string][] = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { RequestEvent } from '@sveltejs/kit';
 import type { ApiClient } from './api';
 import { ApiFailure } from './api-failure';
+import { actionEvent, testPilotId } from './testing/action-event';
 import {
   discardReport,
   draftReport,
@@ -10,7 +10,7 @@ import {
   updateReport,
 } from './pilot-report-actions';
 
-const pilotId = '00000000-0000-4000-8000-000000000100';
+const pilotId = testPilotId;
 const reportId = '00000000-0000-4000-8000-000000000301';
 const reports = `/api/pilots/${pilotId}/reports`;
 
@@ -33,19 +33,7 @@ function event(entries: [string, string][], reply: Reply) {
     patch: answer('PATCH'),
     send,
   } as unknown as ApiClient;
-  const data = new FormData();
-  for (const [name, value] of entries) data.append(name, value);
-  const request = new Request('http://web.test/pilots', { method: 'POST', body: data });
-  const locals = { user: { id: 'u1' }, api, memberships: [], rules: [] } as unknown as App.Locals;
-  return {
-    sent,
-    event: {
-      request,
-      locals,
-      url: new URL('http://web.test/pilots'),
-      params: { id: pilotId },
-    } as unknown as RequestEvent,
-  };
+  return { sent, event: actionEvent(entries, api) };
 }
 
 /** What the API client throws for a refusal. */
