@@ -149,13 +149,12 @@ export class PilotReportsService {
           payload: { pilotId: scope.pilot.id },
         });
       }
-      const organisationId = report.organisation.id;
       await recordPilotChange(
         em,
         scope.pilot.id,
         'submit_report',
         caller.user.id,
-        filed(report, organisationId),
+        filed(report, report.organisation.id),
       );
     });
     return toReportDto(report);
@@ -173,13 +172,12 @@ export class PilotReportsService {
   ): Promise<void> {
     const { scope, report } = await this.ownDraft(pilotId, id, version, caller, 'delete');
     await this.em.transactional(async (em) => {
-      const organisationId = report.organisation.id;
       await recordPilotChange(
         em,
         scope.pilot.id,
         'discard_report',
         caller.user.id,
-        filed(report, organisationId),
+        filed(report, report.organisation.id),
       );
       // Under the pilot's lock, and only as seen: a save or a submission that came first wins, and no
       // event stays.

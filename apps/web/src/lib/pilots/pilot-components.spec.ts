@@ -6,15 +6,11 @@ import MilestoneList from './MilestoneList.svelte';
 import ProgressChart from './ProgressChart.svelte';
 import ProgressTable from './ProgressTable.svelte';
 import ReportingLight from './ReportingLight.svelte';
+import { renderedText } from '$lib/testing/rendered-text';
 
 // Server rendering only, as the public pilot pages do with csr = false: each piece must be whole
 // and readable from its HTML alone.
-const text = (html: string) =>
-  html
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+const text = renderedText;
 
 describe('CorridorMap', () => {
   const map = corridorMap([

@@ -4,6 +4,7 @@ import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import Timeline from '$lib/components/Timeline.svelte';
 import { pilotEventSentence, pilotStatusLabel, pilotTransitionLabel } from './labels';
+import { renderedText } from '$lib/testing/rendered-text';
 
 let counter = 0;
 const event = (over: Partial<WorkflowEventDto>): WorkflowEventDto => ({
@@ -94,12 +95,7 @@ describe('pilotEventSentence', () => {
 });
 
 describe('Timeline', () => {
-  const text = (html: string) =>
-    html
-      .replace(/<!--[\s\S]*?-->/g, '')
-      .replace(/<[^>]+>/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim();
+  const text = renderedText;
 
   it("tells a pilot's changes of state with their arrow and its other events as sentences", () => {
     const { body } = render(Timeline, {
